@@ -1,0 +1,49 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set up .venv and are idempotent.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint format lock messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the declared dependencies or the lock change.
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py demo_staff
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh constraints.txt (the lock) after changing pyproject.toml.
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade -e ".[dev]"
+	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt
+	touch $(STAMP)
+
+# Extract and compile translations (needs GNU gettext: apt-get install gettext).
+messages: install
+	$(BIN)/python manage.py makemessages --locale vi --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(BIN)/python manage.py compilemessages --locale vi --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,103 @@
+"""Demo categories and articles for `manage.py seed_demo`; idempotent by slug."""
+
+import io
+import random
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.html import escape
+from PIL import Image, ImageDraw
+
+from .demo_content import ARTICLES, CATEGORIES
+from .models import Article, Category
+
+PICTURE_SIZE = (1200, 675)
+
+
+def seed():
+    """Create what is missing; never touch what exists (staff may have edited it)."""
+    categories = {}
+    for slug, name, parent_slug, order, description in CATEGORIES:
+        categories[slug], _created = Category.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "parent": categories.get(parent_slug),
+                "order": order,
+                "description": description,
+            },
+        )
+    created = [create_article(data, categories) for data in ARTICLES]
+    return sum(1 for article in created if article is not None)
+
+
+def create_article(data, categories):
+    if Article.objects.filter(slug=data["slug"]).exists():
+        return None
+    article = Article(
+        slug=data["slug"],
+        title=data["title"],
+        category=categories[data["category"]],
+        summary=data["summary"],
+        body=demo_body(data),
+        author_byline=data["author"],
+        source=data["source"],
+        status=Article.Status.PUBLISHED,
+        publish_at=demo_publish_time(data),
+        is_featured=data["featured"],
+        cover_alt=data["picture_caption"],
+    )
+    picture = demo_picture(data["palette"], seed=data["slug"])
+    article.cover_image.save(f"{data['slug']}.jpg", picture, save=False)
+    article.save()
+    return article
+
+
+def demo_body(data):
+    paragraphs = [f"<p>{escape(text)}</p>" for text in data["paragraphs"]]
+    paragraphs.insert(len(paragraphs) - 1, f"<h2>{escape(data['heading'])}</h2>")
+    return "\n".join(paragraphs)
+
+
+def demo_publish_time(data):
+    day = timezone.localtime() - timedelta(days=data["days_ago"])
+    return day.replace(hour=data["hour"], minute=data["minute"], second=0, microsecond=0)
+
+
+def demo_picture(palette, seed):
+    """A simple landscape in the article's colours: sky gradient, sun, hills and houses."""
+    rng = random.Random(seed)  # noqa: S311 - decoration, not security
+    width, height = PICTURE_SIZE
+    top, bottom = hex_rgb(palette[0]), hex_rgb(palette[1])
+    image = Image.new("RGB", PICTURE_SIZE)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        draw.line([(0, y), (width, y)], fill=mix(top, bottom, y / height))
+    sun_x, sun_r = rng.randint(150, width - 150), rng.randint(50, 90)
+    draw.ellipse([sun_x - sun_r, 110 - sun_r, sun_x + sun_r, 110 + sun_r], fill=(255, 236, 179))
+    for layer in range(3):
+        shade = mix(top, (20, 60, 40), 0.55 + layer * 0.15)
+        base = height * (0.55 + layer * 0.12)
+        points = [(0, height)]
+        for x in range(0, width + 100, 100):
+            points.append((x, base - rng.randint(0, 90)))
+        points.append((width, height))
+        draw.polygon(points, fill=shade)
+    for _house in range(rng.randint(4, 8)):
+        x, w = rng.randint(0, width - 120), rng.randint(60, 120)
+        y = height - rng.randint(60, 140)
+        draw.rectangle([x, y, x + w, height], fill=(245, 240, 230))
+        draw.polygon([(x - 10, y), (x + w // 2, y - 40), (x + w + 10, y)], fill=(178, 34, 34))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=82, optimize=True)
+    return ContentFile(buffer.getvalue())
+
+
+def hex_rgb(value):
+    value = value.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def mix(a, b, t):
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))

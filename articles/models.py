@@ -1,0 +1,173 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .html import sanitize_html
+from .text import nfc, vietnamese_slugify
+
+
+def unique_slug(instance, text, max_length, fallback):
+    """A slug of `text` not used by another row of the instance's model ("-2", "-3"...)."""
+    base = vietnamese_slugify(text, max_length=max_length - 6) or fallback
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    slug, n = base, 2
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class CategoryQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return f"{self.parent} › {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.description = nfc(self.description)
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, max_length=160, fallback="chuyen-muc")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """What the public may see: published, publish time passed, not expired."""
+        at = at or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at).filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=at)
+        )
+
+    def in_category_tree(self, category):
+        return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def for_listing(self):
+        return self.select_related("category").only(
+            "title",
+            "slug",
+            "summary",
+            "cover_image",
+            "cover_alt",
+            "cover_width",
+            "cover_height",
+            "publish_at",
+            "category__name",
+            "category__slug",
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    cover_image = models.ImageField(
+        _("cover image"),
+        upload_to="articles/covers/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(_("cover image description"), max_length=250, blank=True)
+    author_byline = models.CharField(_("author"), max_length=250, blank=True)
+    source = models.CharField(_("source"), max_length=250, blank=True)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(_("publish at"), default=timezone.now, db_index=True)
+    expire_at = models.DateTimeField(_("expire at"), null=True, blank=True)
+    allow_comments = models.BooleanField(_("allow comments"), default=True)
+    allow_rating = models.BooleanField(_("allow rating"), default=True)
+    is_featured = models.BooleanField(_("featured"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-publish_at"], name="article_public_idx")]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for field in ("title", "summary", "cover_alt", "author_byline", "source"):
+            setattr(self, field, nfc(getattr(self, field)))
+        self.body = sanitize_html(nfc(self.body))
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, max_length=255, fallback="bai-viet")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def is_public(self, at=None):
+        at = at or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at <= at
+            and (self.expire_at is None or self.expire_at > at)
+        )
+
+    @property
+    def safe_body(self):
+        """Cleaned again on render, so HTML that reached the table another way stays inert."""
+        return sanitize_html(self.body)

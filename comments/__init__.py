@@ -1,0 +1,1 @@
+"""Reader comments, the security code and moderation (see the "Reader comments" issue)."""

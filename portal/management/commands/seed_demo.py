@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles import demo as articles_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo categories and articles; running it again adds nothing twice."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        articles = articles_demo.seed()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({articles} new articles)."))

@@ -1,0 +1,33 @@
+from django import template
+from django.utils import timezone
+from django.utils.translation import pgettext_lazy
+
+register = template.Library()
+
+WEEKDAYS = [
+    pgettext_lazy("weekday", "Monday"),
+    pgettext_lazy("weekday", "Tuesday"),
+    pgettext_lazy("weekday", "Wednesday"),
+    pgettext_lazy("weekday", "Thursday"),
+    pgettext_lazy("weekday", "Friday"),
+    pgettext_lazy("weekday", "Saturday"),
+    pgettext_lazy("weekday", "Sunday"),
+]
+
+
+@register.filter
+def thousands(value):
+    """Group digits with commas as the portals do: 2557241 -> "2,557,241"."""
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def dateline(value):
+    """The article date line in local time: "Thứ sáu - 18/07/2025 12:03"."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{WEEKDAYS[local.weekday()]} - {local:%d/%m/%Y %H:%M}"

@@ -1,0 +1,1 @@
+"""Visitor statistics: the counting middleware, online now and reports (see its issue)."""

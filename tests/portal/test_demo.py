@@ -1,0 +1,54 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from PIL import Image
+
+from articles.models import Article, Category
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_is_idempotent_and_realistic():
+    call_command("seed_demo")
+    counts = (Category.objects.count(), Article.objects.count())
+    call_command("seed_demo")
+    assert (Category.objects.count(), Article.objects.count()) == counts
+
+    assert Category.objects.filter(parent__isnull=False).exists()
+    articles = list(Article.objects.published())
+    assert len(articles) >= 12
+    assert len({a.publish_at.strftime("%Y-%m") for a in articles}) >= 3
+    for article in articles:
+        with Image.open(article.cover_image.path) as picture:
+            assert picture.format == "JPEG"
+            assert picture.size == (article.cover_width, article.cover_height)
+        assert article.cover_alt
+        assert article.author_byline
+        assert article.body.count("<p>") >= 3
+
+
+def test_demo_pages_render(client):
+    call_command("seed_demo")
+    article = Article.objects.published().first()
+    for url in ["/", article.get_absolute_url(), article.category.get_absolute_url()]:
+        assert client.get(url).status_code == 200
+
+
+def test_demo_staff_generates_a_password_once(capsys, client, monkeypatch):
+    monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    call_command("demo_staff")
+    password = re.search(r"password '([^']+)'", capsys.readouterr().out).group(1)
+    call_command("demo_staff")
+    assert "unchanged" in capsys.readouterr().out
+    assert client.login(username="admin", password=password)
+    assert get_user_model().objects.get(username="admin").is_staff
+
+
+def test_demo_staff_takes_the_password_from_the_environment(client, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "mot-mat-khau-rat-dai")
+    call_command("demo_staff")
+    call_command("demo_staff")
+    assert get_user_model().objects.filter(username="admin").count() == 1
+    assert client.login(username="admin", password="mot-mat-khau-rat-dai")
