@@ -19,6 +19,17 @@ def unique_slug(instance, text, max_length, fallback):
     return slug
 
 
+def staff_reference(verbose_name):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
 class CategoryQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -120,22 +131,8 @@ class Article(models.Model):
     is_featured = models.BooleanField(_("featured"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = staff_reference(_("created by"))
+    updated_by = staff_reference(_("updated by"))
 
     objects = ArticleQuerySet.as_manager()
 
