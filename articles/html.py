@@ -16,6 +16,26 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# What the django-prose-editor toolbar offers; ALLOWED_TAGS must cover all of it.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "Table": True,
+    "Figure": True,
+    "History": True,
+}
+
 
 def sanitize_html(html):
     return nh3.clean(

@@ -3,10 +3,13 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 
-from .html import sanitize_html
-from .text import nfc, vietnamese_slugify
+from .html import EDITOR_EXTENSIONS, sanitize_html
+from .pictures import with_renditions
+from .text import fold, nfc, vietnamese_slugify
 
 
 def unique_slug(instance, text, max_length, fallback):
@@ -71,6 +74,28 @@ class Category(models.Model):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
 
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=110, unique=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name.strip())
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, max_length=110, fallback="the")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
         """What the public may see: published, publish time passed, not expired."""
@@ -80,7 +105,13 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def in_category_tree(self, category):
-        return self.filter(Q(category=category) | Q(category__parent=category))
+        """Articles of the category, its sub-categories, or listing it as an extra category."""
+        return self.filter(
+            Q(category=category)
+            | Q(category__parent=category)
+            | Q(extra_categories=category)
+            | Q(extra_categories__parent=category)
+        ).distinct()
 
     def for_listing(self):
         return self.select_related("category").only(
@@ -105,7 +136,7 @@ class Article(models.Model):
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("body"), blank=True)
+    body = ProseEditorField(_("body"), blank=True, config={"extensions": EDITOR_EXTENSIONS})
     cover_image = models.ImageField(
         _("cover image"),
         upload_to="articles/covers/",
@@ -121,6 +152,10 @@ class Article(models.Model):
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
     )
+    extra_categories = models.ManyToManyField(
+        Category, verbose_name=_("extra categories"), blank=True, related_name="extra_articles"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
@@ -129,6 +164,10 @@ class Article(models.Model):
     allow_comments = models.BooleanField(_("allow comments"), default=True)
     allow_rating = models.BooleanField(_("allow rating"), default=True)
     is_featured = models.BooleanField(_("featured"), default=False)
+    view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
+    # Lower-case text without diacritics, kept by save(): what search matches against.
+    search_title = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = staff_reference(_("created by"))
@@ -139,6 +178,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [models.Index(fields=["status", "-publish_at"], name="article_public_idx")]
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
@@ -149,6 +189,10 @@ class Article(models.Model):
         for field in ("title", "summary", "cover_alt", "author_byline", "source"):
             setattr(self, field, nfc(getattr(self, field)))
         self.body = sanitize_html(nfc(self.body))
+        self.search_title = fold(self.title)
+        self.search_body = fold(
+            " ".join([self.summary, strip_tags(self.body), self.author_byline, self.source])
+        )
         if not self.slug:
             self.slug = unique_slug(self, self.title, max_length=255, fallback="bai-viet")
         super().save(*args, **kwargs)
@@ -167,4 +211,49 @@ class Article(models.Model):
     @property
     def safe_body(self):
         """Cleaned again on render, so HTML that reached the table another way stays inert."""
-        return sanitize_html(self.body)
+        return with_renditions(sanitize_html(self.body))
+
+
+class ArticleRevision(models.Model):
+    """The title, summary and body an article had before one of its saves."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    created_at = models.DateTimeField(_("saved at"), default=timezone.now, db_index=True)
+    created_by = staff_reference(_("saved by"))
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
+
+
+class Picture(models.Model):
+    """An uploaded picture of the media library, stored under its content hash."""
+
+    file = models.ImageField(
+        _("file"), upload_to="pictures/", width_field="width", height_field="height"
+    )
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    byte_size = models.PositiveIntegerField(editable=False, default=0)
+    alt = models.CharField(_("description (alt text)"), max_length=250, blank=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    uploaded_by = staff_reference(_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("picture")
+        verbose_name_plural = _("pictures")
+
+    def __str__(self):
+        return self.alt or self.caption or self.file.name

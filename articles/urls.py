@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import feeds, search, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("bai-viet/<slug:slug>/", views.ArticleView.as_view(), name="detail"),
+    path("bai-viet/<slug:slug>/in/", views.ArticlePrintView.as_view(), name="print"),
+    path("tim-kiem/", search.SearchView.as_view(), name="search"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category_feed"),
 ]
