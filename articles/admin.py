@@ -1,6 +1,17 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Category
+from . import services
+from .models import Article, ArticleRevision, Category, Tag
+
+PUBLISH_PERMISSION = "articles.publish_article"
+PUBLISHER_ONLY_FIELDS = ("status", "expire_at", "is_featured")
 
 
 @admin.register(Category)
@@ -12,29 +23,164 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class RevisionInline(admin.TabularInline):
+    model = ArticleRevision
+    fields = ["created_at", "created_by", "title", "restore_link"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    ordering = ["-created_at", "-pk"]
+    verbose_name_plural = _("History (earlier versions)")
+
+    @admin.display(description=_("Restore"))
+    def restore_link(self, revision):
+        url = reverse("admin:articles_article_restore", args=[revision.article_id, revision.pk])
+        return format_html('<a href="{}">{}</a>', url, _("View and restore"))
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "category", "status", "publish_at", "is_featured"]
-    list_filter = ["status", "is_featured", "category"]
-    search_fields = ["title", "summary", "author_byline"]
+    list_display = [
+        "title",
+        "category",
+        "visibility",
+        "publish_at",
+        "author_byline",
+        "view_count",
+        "public_link",
+    ]
+    list_filter = [
+        "status",
+        "category",
+        ("author_byline", admin.AllValuesFieldListFilter),
+        ("publish_at", admin.DateFieldListFilter),
+        "is_featured",
+    ]
+    search_fields = ["title", "summary", "author_byline", "source"]
     date_hierarchy = "publish_at"
     list_select_related = ["category"]
-    readonly_fields = ["created_at", "updated_at", "created_by", "updated_by"]
-    fields = [
-        "title",
-        "slug",
-        "category",
-        "summary",
-        "body",
-        ("cover_image", "cover_alt"),
-        ("author_byline", "source"),
-        ("status", "publish_at", "expire_at"),
-        ("allow_comments", "allow_rating", "is_featured"),
-        ("created_at", "created_by", "updated_at", "updated_by"),
+    autocomplete_fields = ["tags"]
+    filter_horizontal = ["extra_categories"]
+    readonly_fields = ["view_count", "created_at", "created_by", "updated_at", "updated_by"]
+    inlines = [RevisionInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (_("Picture"), {"fields": [("cover_image", "cover_alt")]}),
+        (
+            _("Classification"),
+            {"fields": ["category", "extra_categories", "tags", ("author_byline", "source")]},
+        ),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    ("status", "publish_at", "expire_at"),
+                    ("allow_comments", "allow_rating", "is_featured"),
+                ]
+            },
+        ),
+        (
+            _("Record"),
+            {
+                "classes": ["collapse"],
+                "fields": [("view_count", "created_at", "created_by", "updated_at", "updated_by")],
+            },
+        ),
     ]
 
+    @admin.display(description=_("Visibility"))
+    def visibility(self, article):
+        now = timezone.now()
+        if article.status == Article.Status.DRAFT:
+            return _("Draft")
+        if article.publish_at > now:
+            return _("Scheduled")
+        if article.expire_at and article.expire_at <= now:
+            return _("Expired")
+        return _("Public")
+
+    @admin.display(description=_("Public page"))
+    def public_link(self, article):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            article.get_absolute_url(),
+            _("Open") if article.is_public() else _("Preview"),
+        )
+
+    def can_publish(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def has_publish_permission(self, request):
+        return self.can_publish(request)
+
+    def has_change_permission(self, request, obj=None):
+        """Editors write and edit drafts; only publishers touch what is published."""
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and obj.status != Article.Status.DRAFT:
+            return self.can_publish(request)
+        return allowed
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.can_publish(request):
+            fields += PUBLISHER_ONLY_FIELDS
+        return fields
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        if obj.status != Article.Status.DRAFT and not self.can_publish(request):
+            raise PermissionDenied
+        services.save_article(obj, request.user)
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Article.Status.PUBLISHED)
+
+    @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Article.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        for article in queryset:
+            article.status = status
+            services.save_article(article, request.user)
+        self.message_user(request, _("Updated %(n)d articles.") % {"n": len(queryset)})
+
+    def get_urls(self):
+        restore = self.admin_site.admin_view(self.restore_revision_view)
+        return [
+            path(
+                "<int:article_id>/revisions/<int:revision_id>/restore/",
+                restore,
+                name="articles_article_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def restore_revision_view(self, request, article_id, revision_id):
+        revision = get_object_or_404(
+            ArticleRevision.objects.select_related("article"), pk=revision_id, article=article_id
+        )
+        article = revision.article
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.method == "POST":
+            services.restore_revision(revision, request.user)
+            messages.success(request, _("The earlier version was restored."))
+            return redirect("admin:articles_article_change", article.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "article": article,
+            "revision": revision,
+            "title": _("Restore an earlier version"),
+        }
+        return TemplateResponse(request, "admin/articles/article/restore_revision.html", context)

@@ -10,9 +10,22 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw
 
 from .demo_content import ARTICLES, CATEGORIES
-from .models import Article, Category
+from .models import Article, Category, Tag
+from .text import fold
 
 PICTURE_SIZE = (1200, 675)
+# A tag goes on every demo article whose title or summary mentions one of its words.
+DEMO_TAGS = {
+    "Đại hội": ["dai hoi", "hdnd", "nghi quyet"],
+    "Cải cách hành chính": ["mot cua", "dich vu cong", "thu tuc"],
+    "Chuyển đổi số": ["chuyen doi so", "truc tuyen", "vneid"],
+    "Y tế": ["vac xin", "tiem"],
+    "Giáo dục": ["nam hoc", "khai giang"],
+    "An sinh xã hội": ["ho ngheo", "can ngheo"],
+    "Phòng chống thiên tai": ["thien tai", "mua bao"],
+    "Môi trường": ["ve sinh", "moi truong"],
+    "Phù Vân": ["phu van"],
+}
 
 
 def seed():
@@ -50,8 +63,16 @@ def create_article(data, categories):
     )
     picture = demo_picture(data["palette"], seed=data["slug"])
     article.cover_image.save(f"{data['slug']}.jpg", picture, save=False)
+    article.view_count = random.Random(data["slug"]).randint(40, 2600)  # noqa: S311
     article.save()
+    article.tags.set(demo_tags(f"{data['title']} {data['summary']}"))
     return article
+
+
+def demo_tags(text):
+    folded = fold(text)
+    names = [name for name, words in DEMO_TAGS.items() if any(w in folded for w in words)]
+    return [Tag.objects.get_or_create(name=name)[0] for name in names]
 
 
 def demo_body(data):

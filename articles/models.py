@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -112,6 +113,27 @@ class ArticleQuerySet(models.QuerySet):
             | Q(extra_categories=category)
             | Q(extra_categories__parent=category)
         ).distinct()
+
+    def newest_per_section(self, per_section):
+        """The newest `per_section` articles of each top-level category, in one query."""
+        section = Coalesce("category__parent_id", "category_id")
+        return self.annotate(
+            section_id=section,
+            section_rank=Window(
+                RowNumber(), partition_by=[section], order_by=[F("publish_at").desc(), "-pk"]
+            ),
+        ).filter(section_rank__lte=per_section)
+
+    def most_viewed(self, since=None):
+        articles = self.filter(publish_at__gte=since) if since else self
+        return articles.order_by("-view_count", "-publish_at")
+
+    def neighbours(self, article):
+        """Newer and older articles of the same category, nearest first."""
+        same = self.filter(category_id=article.category_id).exclude(pk=article.pk)
+        newer = same.filter(publish_at__gt=article.publish_at).order_by("publish_at", "pk")
+        older = same.filter(publish_at__lte=article.publish_at).order_by("-publish_at", "-pk")
+        return newer, older
 
     def for_listing(self):
         return self.select_related("category").only(
@@ -233,6 +255,10 @@ class ArticleRevision(models.Model):
 
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
+
+    @property
+    def safe_body(self):
+        return sanitize_html(self.body)
 
 
 class Picture(models.Model):

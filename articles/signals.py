@@ -1,11 +1,15 @@
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .models import Category
-from .templatetags.articles_tags import NAV_CACHE_KEY
+from .caching import invalidate
+from .models import Article, Category, Tag
 
 
-@receiver([post_save, post_delete], sender=Category)
-def forget_category_nav(**kwargs):
-    cache.delete(NAV_CACHE_KEY)
+def forget_cached_blocks(**kwargs):
+    invalidate()
+
+
+for model in (Article, Category, Tag):
+    post_save.connect(forget_cached_blocks, sender=model, dispatch_uid=f"blocks-save-{model}")
+    post_delete.connect(forget_cached_blocks, sender=model, dispatch_uid=f"blocks-del-{model}")
+for through in (Article.tags.through, Article.extra_categories.through):
+    m2m_changed.connect(forget_cached_blocks, sender=through, dispatch_uid=f"blocks-m2m-{through}")

@@ -1,19 +1,34 @@
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Category, Tag
+from .seo import news_article
 from .viewcounts import record_view
 
 PAGE_SIZE = 10
+FEATURED_COUNT = 3
+PER_SECTION = 4
+NEIGHBOURS = 5
 
 
-class HomeView(ListView):
+class HomeView(TemplateView):
+    """Featured articles, then the newest of each top-level category."""
+
     template_name = "articles/home.html"
-    context_object_name = "articles"
-    paginate_by = PAGE_SIZE
 
-    def get_queryset(self):
-        return Article.objects.published().for_listing()
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().for_listing()
+        featured = list(published.filter(is_featured=True)[:FEATURED_COUNT])
+        newest = published.exclude(pk__in=[a.pk for a in featured]).newest_per_section(PER_SECTION)
+        sections = {}
+        for article in newest:
+            sections.setdefault(article.section_id, []).append(article)
+        roots = Category.objects.active().filter(parent=None)
+        return super().get_context_data(
+            featured=featured,
+            sections=[(c, sections[c.pk]) for c in roots if c.pk in sections],
+            **kwargs,
+        )
 
 
 class CategoryView(ListView):
@@ -42,8 +57,9 @@ class TagView(ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class ArticleView(DetailView):
-    template_name = "articles/article.html"
+class ArticleMixin:
+    """Public articles; staff also see unpublished ones (a preview with a banner)."""
+
     context_object_name = "article"
 
     def get_queryset(self):
@@ -58,5 +74,20 @@ class ArticleView(DetailView):
         return response
 
 
-class ArticlePrintView(ArticleView):
+class ArticleView(ArticleMixin, DetailView):
+    template_name = "articles/article.html"
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        newer, older = Article.objects.published().for_listing().neighbours(article)
+        return super().get_context_data(
+            tags=list(article.tags.all()),
+            newer=list(newer[:NEIGHBOURS]),
+            older=list(older[:NEIGHBOURS]),
+            structured_data=news_article(self.request, article),
+            **kwargs,
+        )
+
+
+class ArticlePrintView(ArticleMixin, DetailView):
     template_name = "articles/print.html"

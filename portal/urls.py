@@ -2,9 +2,15 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
+
+from articles.sitemaps import SITEMAPS
 
 from . import views
+
+SITEMAP_SECONDS = 3600
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -12,6 +18,19 @@ urlpatterns = [
     path("tai-khoan/dang-xuat/", LogoutView.as_view(), name="logout"),
     path("tai-khoan/duy-tri/", views.keep_alive, name="keep_alive"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        cache_page(SITEMAP_SECONDS)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("", include("articles.urls")),
 ]
 

@@ -1,12 +1,14 @@
-from django import template
-from django.core.cache import cache
+from datetime import timedelta
+from functools import partial
 
+from django import template
+from django.conf import settings
+from django.utils import timezone
+
+from ..caching import cached_block
 from ..models import Article, Category
 
 register = template.Library()
-
-NAV_CACHE_KEY = "articles:category-nav"
-NAV_CACHE_SECONDS = 300
 
 
 def category_tree():
@@ -21,15 +23,27 @@ def category_tree():
     return roots
 
 
+def latest(count):
+    return list(Article.objects.published().for_listing()[:count])
+
+
+def most_viewed():
+    days = getattr(settings, "PORTAL_MOST_VIEWED_DAYS", 365)
+    since = timezone.now() - timedelta(days=days) if days else None
+    count = getattr(settings, "PORTAL_MOST_VIEWED_COUNT", 5)
+    return list(Article.objects.published().most_viewed(since).for_listing()[:count])
+
+
 @register.inclusion_tag("articles/blocks/category_nav.html", takes_context=True)
 def category_nav(context):
-    roots = cache.get(NAV_CACHE_KEY)
-    if roots is None:
-        roots = category_tree()
-        cache.set(NAV_CACHE_KEY, roots, NAV_CACHE_SECONDS)
-    return {"categories": roots, "request": context.get("request")}
+    return {"categories": cached_block("nav", category_tree), "request": context.get("request")}
 
 
 @register.inclusion_tag("articles/blocks/latest.html")
 def latest_articles(count=5):
-    return {"articles": Article.objects.published().for_listing()[:count]}
+    return {"articles": cached_block(f"latest:{count}", partial(latest, count))}
+
+
+@register.inclusion_tag("articles/blocks/most_viewed.html")
+def most_viewed_articles():
+    return {"articles": cached_block("most-viewed", most_viewed)}

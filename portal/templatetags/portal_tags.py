@@ -1,8 +1,15 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext_lazy
 
 register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 WEEKDAYS = [
     pgettext_lazy("weekday", "Monday"),
@@ -31,3 +38,10 @@ def dateline(value):
         return ""
     local = timezone.localtime(value)
     return f"{WEEKDAYS[local.weekday()]} - {local:%d/%m/%Y %H:%M}"
+
+
+@register.filter
+def json_ld(data):
+    """A <script type="application/ld+json"> block, escaped like json_script."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

@@ -83,3 +83,54 @@ def test_thousands_filter(value, expected):
         Context({"value": value})
     )
     assert rendered == expected
+
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '<svg onload="alert(1)"><circle/></svg>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<a href="java\tscript:alert(1)">x</a>',
+    '<img src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<object data="x.swf"></object><embed src="x.swf">',
+    "<style>body{background:url(javascript:alert(1))}</style>",
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style>",
+    '<form action="javascript:alert(1)"><input type="submit"></form>',
+    '<details open ontoggle="alert(1)">x</details>',
+    '<base href="javascript:alert(1)//">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
+]
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_body_sanitization_stops_real_xss_payloads(payload, client):
+    article = make_article(body=f"<p>Trước</p>{payload}<p>Sau</p>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    body = html.split('class="article__body">', 1)[1].split("</div>", 1)[0]
+    lowered = body.lower()
+    for marker in [
+        "<script",
+        "javascript:",
+        "vbscript:",
+        "onerror",
+        "onload",
+        "ontoggle",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<style",
+        "style=",
+        "<form",
+        "<base",
+        "<meta",
+        "data:text",
+    ]:
+        assert marker not in lowered, (payload, body)
+    assert "<p>Trước</p>" in body

@@ -1,0 +1,25 @@
+"""Structured data (schema.org JSON-LD) for article pages."""
+
+from django.conf import settings
+
+
+def news_article(request, article):
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": article.title[:110],
+        "description": article.summary,
+        "datePublished": article.publish_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "articleSection": article.category.name,
+        "inLanguage": "vi",
+        "publisher": {"@type": "GovernmentOrganization", "name": settings.PORTAL_OFFICE_NAME},
+    }
+    if article.author_byline:
+        data["author"] = [{"@type": "Person", "name": article.author_byline}]
+    if article.cover_image:
+        data["image"] = [request.build_absolute_uri(article.cover_image.url)]
+    return data
