@@ -1,6 +1,10 @@
 """The allow-list that article HTML is cleaned with (nh3), on save and before rendering."""
 
+import re
+from html import unescape
+
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -45,3 +49,15 @@ def sanitize_html(html):
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+BLOCK_TAG = re.compile(
+    r"<(?:br|hr|img|/?(?:p|h\d|li|ul|ol|blockquote|figure|figcaption|table|tr|th|td|caption))\b"
+    r"[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(html):
+    """The text of article HTML, with a space where one block ends and the next begins."""
+    return unescape(strip_tags(BLOCK_TAG.sub(" ", html or "")))

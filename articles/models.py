@@ -4,11 +4,10 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from .html import EDITOR_EXTENSIONS, sanitize_html
+from .html import EDITOR_EXTENSIONS, plain_text, sanitize_html
 from .pictures import with_renditions
 from .text import fold, nfc, vietnamese_slugify
 
@@ -21,6 +20,14 @@ def unique_slug(instance, text, max_length, fallback):
     while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def search_text(article):
+    """The folded title and the folded rest of an article, as search matches them."""
+    rest = " ".join(
+        [article.summary, plain_text(article.body), article.author_byline, article.source]
+    )
+    return fold(article.title), fold(rest)
 
 
 def staff_reference(verbose_name):
@@ -135,6 +142,11 @@ class ArticleQuerySet(models.QuerySet):
         older = same.filter(publish_at__lte=article.publish_at).order_by("-publish_at", "-pk")
         return newer, older
 
+    def search(self, query):
+        from .search import search_articles  # search.py imports this module
+
+        return search_articles(self, query)
+
     def for_listing(self):
         return self.select_related("category").only(
             "title",
@@ -196,6 +208,7 @@ class Article(models.Model):
     updated_by = staff_reference(_("updated by"))
 
     objects = ArticleQuerySet.as_manager()
+    COUNTER_FIELDS = frozenset({"view_count"})
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -211,12 +224,16 @@ class Article(models.Model):
         for field in ("title", "summary", "cover_alt", "author_byline", "source"):
             setattr(self, field, nfc(getattr(self, field)))
         self.body = sanitize_html(nfc(self.body))
-        self.search_title = fold(self.title)
-        self.search_body = fold(
-            " ".join([self.summary, strip_tags(self.body), self.author_byline, self.source])
-        )
+        self.search_title, self.search_body = search_text(self)
         if not self.slug:
             self.slug = unique_slug(self, self.title, max_length=255, fallback="bai-viet")
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # The counters are written only by buffered F() updates (portal/counters.py).
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.COUNTER_FIELDS
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

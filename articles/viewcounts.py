@@ -1,5 +1,54 @@
-"""Counting article views through the buffered counters of portal/counters.py."""
+"""Counting article views through the buffered counters of portal/counters.py.
+
+A view counts once per visitor per article per PORTAL_VIEW_DEDUP_SECONDS. The mark that says
+"already counted" is a cache.add: with Redis (REDIS_URL) it is atomic and shared by every
+worker; with the per-process memory cache each process dedupes on its own, so a reader whose
+requests reach two processes may be counted twice.
+"""
+
+import logging
+
+import redis
+from django.conf import settings
+from django.core.cache import cache
+
+from portal import counters
+from portal.visitors import is_bot, visitor_keys
+
+from .models import Article
+
+logger = logging.getLogger(__name__)
 
 
 def record_view(request, article):
-    """Count one view of `article` by this visitor (to be implemented)."""
+    """Count one view of `article` by this visitor; never an UPDATE in the request."""
+    if is_countable(request, article) and is_first_view(request, article):
+        counters.increment(Article, article.pk, "view_count")
+
+
+def is_countable(request, article):
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and "prefetch" not in request.headers.get("Sec-Purpose", "")
+        and not (user is not None and user.is_staff)
+        and not is_bot(request)
+        and article.is_public()
+    )
+
+
+def is_first_view(request, article):
+    """Mark the view seen under every key of the visitor; first only if none had seen it."""
+    timeout = getattr(settings, "PORTAL_VIEW_DEDUP_SECONDS", 30 * 60)
+    keys = visitor_keys(request)
+    try:
+        marks = [cache.add(f"article-view:{article.pk}:{key}", 1, timeout) for key in keys]
+    except redis.RedisError:
+        logger.warning("Redis unavailable: a view of article %s is not counted", article.pk)
+        return False
+    return all(marks)
+
+
+def current_view_count(article):
+    """The stored count plus the views still waiting in the counter buffer."""
+    return article.view_count + counters.pending(Article, article.pk, "view_count")

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.CookieLocaleMiddleware",
+    "portal.visitors.VisitorCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -192,6 +193,15 @@ PORTAL_OFFICE_ADDRESS = env_str(
 )
 PORTAL_OFFICE_PHONE = env_str("PORTAL_OFFICE_PHONE", "0229 3 851 234")
 PORTAL_OFFICE_EMAIL = env_str("PORTAL_OFFICE_EMAIL", "ubnd.phuvan@example.gov.vn")
+
+# Buffered counters (portal/counters.py) are written to the database when the oldest pending
+# increment is this old; a reader's views of one article count once per PORTAL_VIEW_DEDUP_SECONDS.
+PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 10)
+PORTAL_VIEW_DEDUP_SECONDS = env_int("PORTAL_VIEW_DEDUP_SECONDS", 1800)
+
+# The "Tin xem nhiều" block: how many articles, published within how many days (0 = ever).
+PORTAL_MOST_VIEWED_COUNT = env_int("PORTAL_MOST_VIEWED_COUNT", 5)
+PORTAL_MOST_VIEWED_DAYS = env_int("PORTAL_MOST_VIEWED_DAYS", 365)
 
 # Number of reverse proxies (nginx) in front of gunicorn whose X-Forwarded-* headers we trust.
 PORTAL_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)

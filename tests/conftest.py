@@ -4,6 +4,8 @@ import shutil
 import pytest
 from django.core.cache import cache
 
+from portal import counters
+
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -22,7 +24,9 @@ def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
+    counters.reset()
     yield
+    counters.reset()
     cache.clear()
 
 

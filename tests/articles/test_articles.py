@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db.models import F
 from django.template import Context, Template
 from django.utils import timezone
 
@@ -134,3 +135,13 @@ def test_body_sanitization_stops_real_xss_payloads(payload, client):
     ]:
         assert marker not in lowered, (payload, body)
     assert "<p>Trước</p>" in body
+
+
+def test_saving_an_article_never_overwrites_its_view_count():
+    article = make_article()
+    stale = Article.objects.get(pk=article.pk)
+    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 5)
+    stale.title = "Tiêu đề đã sửa"
+    stale.save()
+    stale.refresh_from_db()
+    assert (stale.title, stale.view_count) == ("Tiêu đề đã sửa", 5)

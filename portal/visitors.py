@@ -1,0 +1,117 @@
+"""Who is visiting: the client's address, a stable visitor key, and whether it is a bot.
+
+A reader's browser keeps a signed random id in the "pv" cookie for a year. Without one (first
+request, cookies refused) the visitor is a keyed hash of address, user agent and local date, so
+a client that drops cookies is still one visitor a day and no address is stored in clear.
+"""
+
+import functools
+import ipaddress
+import re
+import secrets
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+VISITOR_COOKIE = "pv"
+COOKIE_SALT = "portal.visitors"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+# For this long after its cookie is issued a visitor is also known by its cookieless key, so
+# what it did just before it had the cookie is not counted again.
+NEW_COOKIE_SECONDS = 3600
+
+BOT_AGENT = re.compile(
+    r"[a-z]bot(?:[/;)\-]|$)|crawl|spider|slurp|facebookexternalhit|facebookcatalog"
+    r"|meta-externalagent|zalo(?:bot|crawl|preview)|bingpreview|mediapartners|inspectiontool"
+    r"|feedfetcher|lighthouse|headless|phantomjs|puppeteer|playwright|selenium"
+    r"|curl/|wget/|python-requests|python-urllib|aiohttp|httpx|go-http-client|java/|okhttp"
+    r"|libwww-perl|scrapy",
+    re.IGNORECASE,
+)
+
+
+def client_ip(request):
+    """The client's address: the one place that decides it.
+
+    REMOTE_ADDR, unless PORTAL_TRUSTED_PROXY_COUNT = N proxies stand in front: then the
+    address the outermost of them saw, N-th from the right in X-Forwarded-For. Entries left of
+    it are whatever the client wrote and are never read.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "PORTAL_TRUSTED_PROXY_COUNT", 0)
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = [entry.strip() for entry in header.split(",") if entry.strip()]
+    if proxies <= 0 or not forwarded:
+        return remote
+    try:
+        return str(ipaddress.ip_address(forwarded[-min(proxies, len(forwarded))]))
+    except ValueError:
+        return remote
+
+
+def is_bot(request):
+    return _is_bot_agent(request.META.get("HTTP_USER_AGENT", "")[:512])
+
+
+@functools.lru_cache(maxsize=2048)
+def _is_bot_agent(agent):
+    return not agent.strip() or BOT_AGENT.search(agent) is not None
+
+
+def visitor_keys(request):
+    """The visitor's key first; while its cookie is new, also the cookieless key it had."""
+    visitor_id = _cookie_id(request)
+    if visitor_id is None:
+        return (_cookieless_key(request),)
+    if _cookie_id(request, max_age=NEW_COOKIE_SECONDS) is None:
+        return (f"c:{visitor_id}",)
+    return (f"c:{visitor_id}", _cookieless_key(request))
+
+
+def visitor_key(request):
+    return visitor_keys(request)[0]
+
+
+def _cookie_id(request, max_age=None):
+    return request.get_signed_cookie(
+        VISITOR_COOKIE, default=None, salt=COOKIE_SALT, max_age=max_age
+    )
+
+
+def _cookieless_key(request):
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    value = f"{client_ip(request)}|{agent}|{timezone.localdate().isoformat()}"
+    return "h:" + salted_hmac(COOKIE_SALT, value, algorithm="sha256").hexdigest()[:32]
+
+
+class VisitorCookieMiddleware:
+    """Give a reader's browser the visitor cookie with its first HTML page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.wants_cookie(request, response):
+            response.set_signed_cookie(
+                VISITOR_COOKIE,
+                secrets.token_urlsafe(16),
+                salt=COOKIE_SALT,
+                max_age=COOKIE_MAX_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+    @staticmethod
+    def wants_cookie(request, response):
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and VISITOR_COOKIE not in response.cookies
+            and not is_bot(request)
+            and _cookie_id(request) is None
+        )
