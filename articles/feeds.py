@@ -58,7 +58,5 @@ class CategoryFeed(LatestArticlesFeed):
 
     def items(self, obj):
         return (
-            Article.objects.published()
-            .in_category_tree(obj)
-            .select_related("category")[:FEED_SIZE]
+            Article.objects.published().in_category_tree(obj).select_related("category")[:FEED_SIZE]
         )

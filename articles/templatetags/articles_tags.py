@@ -28,9 +28,9 @@ def latest(count):
 
 
 def most_viewed():
-    days = getattr(settings, "PORTAL_MOST_VIEWED_DAYS", 365)
+    days = settings.PORTAL_MOST_VIEWED_DAYS
     since = timezone.now() - timedelta(days=days) if days else None
-    count = getattr(settings, "PORTAL_MOST_VIEWED_COUNT", 5)
+    count = settings.PORTAL_MOST_VIEWED_COUNT
     return list(Article.objects.published().most_viewed(since).for_listing()[:count])
 
 
