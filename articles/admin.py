@@ -8,7 +8,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .admin_pictures import PictureAdmin
 from .models import Article, ArticleRevision, Category, Tag
+
+__all__ = ["ArticleAdmin", "CategoryAdmin", "PictureAdmin", "TagAdmin"]
 
 PUBLISH_PERMISSION = "articles.publish_article"
 PUBLISHER_ONLY_FIELDS = ("status", "expire_at", "is_featured")
@@ -42,6 +45,8 @@ class RevisionInline(admin.TabularInline):
 
     @admin.display(description=_("Restore"))
     def restore_link(self, revision):
+        if not revision.pk:
+            return ""
         url = reverse("admin:articles_article_restore", args=[revision.article_id, revision.pk])
         return format_html('<a href="{}">{}</a>', url, _("View and restore"))
 

@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from .demo_content import ARTICLES, CATEGORIES
 from .models import Article, Category, Tag
+from .pictures import normalize, store_picture
 from .text import fold
 
 PICTURE_SIZE = (1200, 675)
@@ -53,7 +54,7 @@ def create_article(data, categories):
         title=data["title"],
         category=categories[data["category"]],
         summary=data["summary"],
-        body=demo_body(data),
+        body=demo_body(data, body_picture(data)),
         author_byline=data["author"],
         source=data["source"],
         status=Article.Status.PUBLISHED,
@@ -75,10 +76,25 @@ def demo_tags(text):
     return [Tag.objects.get_or_create(name=name)[0] for name in names]
 
 
-def demo_body(data):
-    paragraphs = [f"<p>{escape(text)}</p>" for text in data["paragraphs"]]
-    paragraphs.insert(len(paragraphs) - 1, f"<h2>{escape(data['heading'])}</h2>")
-    return "\n".join(paragraphs)
+def body_picture(data):
+    """A second picture, from the media library, for the body of the article."""
+    content = demo_picture(tuple(reversed(data["palette"])), seed=f"{data['slug']}-body")
+    picture, _created = store_picture(
+        normalize(content.read()), alt=data["picture_caption"], caption=data["picture_caption"]
+    )
+    return picture
+
+
+def demo_body(data, picture):
+    blocks = [f"<p>{escape(text)}</p>" for text in data["paragraphs"]]
+    blocks.insert(len(blocks) - 1, f"<h2>{escape(data['heading'])}</h2>")
+    figure = (
+        f'<figure><img src="{picture.file.url}" alt="{escape(picture.alt)}" '
+        f'width="{picture.width}" height="{picture.height}">'
+        f"<figcaption>{escape(picture.caption)}</figcaption></figure>"
+    )
+    blocks.insert(2, figure)
+    return "\n".join(blocks)
 
 
 def demo_publish_time(data):

@@ -4,7 +4,10 @@ import re
 from html import unescape
 
 import nh3
+from django.urls import reverse_lazy
 from django.utils.html import strip_tags
+
+from .pictures import PICTURE_UPLOAD_EXTENSION
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -31,12 +34,19 @@ EDITOR_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
     "BulletList": True,
     "OrderedList": True,
+    "ListItem": True,
     "Blockquote": True,
     "HorizontalRule": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "Table": True,
-    "Figure": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "Figure": {"pickerUrl": reverse_lazy("admin:articles_picture_picker")},
+    "Caption": True,
+    "Image": True,
+    "PictureUpload": PICTURE_UPLOAD_EXTENSION,
     "History": True,
 }
 

@@ -170,7 +170,9 @@ class Article(models.Model):
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    body = ProseEditorField(_("body"), blank=True, config={"extensions": EDITOR_EXTENSIONS})
+    body = ProseEditorField(
+        _("body"), blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html
+    )
     cover_image = models.ImageField(
         _("cover image"),
         upload_to="articles/covers/",

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_prose_editor",
     "portal",
     "articles",
     "comments",
@@ -198,6 +201,21 @@ PORTAL_OFFICE_EMAIL = env_str("PORTAL_OFFICE_EMAIL", "ubnd.phuvan@example.gov.vn
 # increment is this old; a reader's views of one article count once per PORTAL_VIEW_DEDUP_SECONDS.
 PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 10)
 PORTAL_VIEW_DEDUP_SECONDS = env_int("PORTAL_VIEW_DEDUP_SECONDS", 1800)
+
+# The editor's "Chèn ảnh" button (static/articles/js/picture-upload.js) and what it may insert.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/js/picture-upload.js")],
+        "extensions": {"PictureUpload": html_tags([])},
+    }
+]
+
+# Uploaded pictures: limits, accepted formats and the widths of the resized copies.
+PORTAL_PICTURE_MAX_BYTES = env_int("PORTAL_PICTURE_MAX_BYTES", 10 * 1024 * 1024)
+PORTAL_PICTURE_MAX_PIXELS = env_int("PORTAL_PICTURE_MAX_PIXELS", 40_000_000)
+PORTAL_PICTURE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+PORTAL_PICTURE_WIDTHS = (320, 480, 800, 1200)
+PORTAL_PICTURE_SIZES = "(max-width: 900px) 100vw, 760px"
 
 # The "Tin xem nhiều" block: how many articles, published within how many days (0 = ever).
 PORTAL_MOST_VIEWED_COUNT = env_int("PORTAL_MOST_VIEWED_COUNT", 5)

@@ -20,6 +20,7 @@ def test_seed_demo_is_idempotent_and_realistic():
     articles = list(Article.objects.published())
     assert len(articles) >= 12
     assert len({a.publish_at.strftime("%Y-%m") for a in articles}) >= 3
+    assert sum(article.tags.exists() for article in articles) >= len(articles) // 2
     for article in articles:
         with Image.open(article.cover_image.path) as picture:
             assert picture.format == "JPEG"
@@ -27,6 +28,7 @@ def test_seed_demo_is_idempotent_and_realistic():
         assert article.cover_alt
         assert article.author_byline
         assert article.body.count("<p>") >= 3
+        assert '<figure><img src="/media/pictures/' in article.body
 
 
 def test_demo_pages_render(client):
