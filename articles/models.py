@@ -114,12 +114,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_category_tree(self, category):
         """Articles of the category, its sub-categories, or listing it as an extra category."""
-        return self.filter(
-            Q(category=category)
-            | Q(category__parent=category)
-            | Q(extra_categories=category)
-            | Q(extra_categories__parent=category)
-        ).distinct()
+        tree = Category.objects.filter(Q(pk=category.pk) | Q(parent=category)).values("pk")
+        extra = Article.extra_categories.through.objects.filter(category__in=tree)
+        return self.filter(Q(category__in=tree) | Q(pk__in=extra.values("article_id")))
 
     def newest_per_section(self, per_section):
         """The newest `per_section` articles of each top-level category, in one query."""

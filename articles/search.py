@@ -2,8 +2,8 @@
 
 Matching reads the folded columns Article.save keeps (`search_title`, `search_body`), so the
 query is folded the same way: "phu van", "PHÙ VÂN" and "Phu Vân" all find "Phù Vân". PostgreSQL
-matches whole words with full-text search over the GIN index of migration 0004; other databases
-fall back to LIKE: every word must appear in the title or the body.
+matches whole words with full-text search over the tsvector column of migration 0006; other
+databases fall back to LIKE: every word must appear in the title or the body.
 """
 
 import re
@@ -14,13 +14,14 @@ from django import forms
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
     SearchQuery,
-    SearchVector,
     SearchVectorExact,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Expression, F, Q, Value, When
+from django.db.models.expressions import Col
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -64,20 +65,40 @@ def search_articles(queryset, query):
     ).order_by("-title_match", "-publish_at", "-pk")
 
 
-def _tsquery(query):
+def _tsquery(query, weight=""):
     """`'phu' & 'van'`: each chunk quoted, so PostgreSQL splits it as it split the indexed
-    text ("2025-2030", "12/2025/qd-ubnd") and no character of the query is an operator."""
+    text ("2025-2030", "12/2025/qd-ubnd") and no character of the query is an operator.
+    With weight "A", `'phu':A & 'van':A`: every word in the title."""
     chunks = NOT_IN_TSQUERY.sub(" ", fold(query)).split()
-    terms = [f"'{chunk}'" for chunk in chunks if WORD.search(chunk)][:MAX_WORDS]
+    label = f":{weight}" if weight else ""
+    terms = [f"'{chunk}'{label}" for chunk in chunks if WORD.search(chunk)][:MAX_WORDS]
     return SearchQuery(" & ".join(terms), search_type="raw", config="simple")
 
 
+def _document_field():
+    field = SearchVectorField()
+    field.set_attributes_from_name("search_document")
+    return field
+
+
+class StoredDocument(Expression):
+    """The article's `search_document` column, which migration 0006 adds on PostgreSQL.
+
+    Not a model field, so that Django never writes it and other databases do without it.
+    """
+
+    field = _document_field()
+    output_field = field
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        return Col(query.get_initial_alias(), self.field)
+
+
 def _full_text_match(queryset, query):
-    """The same expression as the GIN index `article_search_document_idx` (migration 0004)."""
-    tsquery = _tsquery(query)
-    document = SearchVector("search_title", "search_body", config="simple")
-    in_title = SearchVectorExact(SearchVector("search_title", config="simple"), tsquery)
-    return queryset.alias(search_document=document).filter(search_document=tsquery), in_title
+    """`search_document @@ query`, served by the GIN index `article_search_vector_idx`."""
+    document = StoredDocument()
+    in_title = SearchVectorExact(document, _tsquery(query, weight="A"))
+    return queryset.filter(SearchVectorExact(document, _tsquery(query))), in_title
 
 
 def _every_word_match(queryset, words):
