@@ -4,6 +4,7 @@ from functools import partial
 from django import template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..caching import cached_block
 from ..models import Article, Category
@@ -39,11 +40,19 @@ def category_nav(context):
     return {"categories": cached_block("nav", category_tree), "request": context.get("request")}
 
 
-@register.inclusion_tag("articles/blocks/latest.html")
+@register.inclusion_tag("articles/blocks/article_list.html")
 def latest_articles(count=5):
-    return {"articles": cached_block(f"latest:{count}", partial(latest, count))}
+    return {
+        "title": _("Latest news"),
+        "block_id": "latest",
+        "articles": cached_block(f"latest:{count}", partial(latest, count)),
+    }
 
 
-@register.inclusion_tag("articles/blocks/most_viewed.html")
+@register.inclusion_tag("articles/blocks/article_list.html")
 def most_viewed_articles():
-    return {"articles": cached_block("most-viewed", most_viewed)}
+    return {
+        "title": _("Most viewed"),
+        "block_id": "most-viewed",
+        "articles": cached_block("most-viewed", most_viewed),
+    }
