@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .admin_pictures import PictureAdmin
-from .models import Article, ArticleRevision, Category, Tag
+from .models import Article, ArticleRevision, Category, Tag, Vote
 
-__all__ = ["ArticleAdmin", "CategoryAdmin", "PictureAdmin", "TagAdmin"]
+__all__ = ["ArticleAdmin", "CategoryAdmin", "PictureAdmin", "TagAdmin", "VoteAdmin"]
 
 PUBLISH_PERMISSION = "articles.publish_article"
 PUBLISHER_ONLY_FIELDS = ("status", "expire_at", "is_featured")
@@ -60,6 +60,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "publish_at",
         "author_byline",
         "view_count",
+        "ratings",
         "public_link",
     ]
     list_filter = [
@@ -74,7 +75,15 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["category"]
     autocomplete_fields = ["tags"]
     filter_horizontal = ["extra_categories"]
-    readonly_fields = ["view_count", "created_at", "created_by", "updated_at", "updated_by"]
+    readonly_fields = [
+        "view_count",
+        "rating_sum",
+        "rating_count",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+    ]
     inlines = [RevisionInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
@@ -97,7 +106,10 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Record"),
             {
                 "classes": ["collapse"],
-                "fields": [("view_count", "created_at", "created_by", "updated_at", "updated_by")],
+                "fields": [
+                    ("view_count", "rating_sum", "rating_count"),
+                    ("created_at", "created_by", "updated_at", "updated_by"),
+                ],
             },
         ),
     ]
@@ -112,6 +124,15 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.expire_at and article.expire_at <= now:
             return _("Expired")
         return _("Public")
+
+    @admin.display(description=_("Ratings"), ordering="rating_count")
+    def ratings(self, article):
+        if not article.rating_count:
+            return "0"
+        url = reverse("admin:articles_vote_changelist") + f"?article__id__exact={article.pk}"
+        return format_html(
+            '<a href="{}">{} / {}</a>', url, article.rating_sum, article.rating_count
+        )
 
     @admin.display(description=_("Public page"))
     def public_link(self, article):
@@ -189,3 +210,30 @@ class ArticleAdmin(admin.ModelAdmin):
             "title": _("Restore an earlier version"),
         }
         return TemplateResponse(request, "admin/articles/article/restore_revision.html", context)
+
+
+@admin.register(Vote)
+class VoteAdmin(admin.ModelAdmin):
+    """Votes can be looked at and removed (the article's totals follow), never edited."""
+
+    list_display = ["article", "score", "created_at", "voter_short"]
+    list_filter = ["score", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["article__title"]
+    list_select_related = ["article"]
+    readonly_fields = ["article", "score", "voter", "address", "created_at"]
+
+    @admin.display(description=_("voter (hashed)"))
+    def voter_short(self, vote):
+        return f"{vote.voter[:12]}…"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        services.remove_votes(Vote.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.remove_votes(queryset)

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw
 
 from .demo_content import ARTICLES, CATEGORIES
-from .models import Article, Category, Tag
+from .models import Article, Category, Tag, Vote
 from .pictures import normalize, store_picture
 from .text import fold
 
@@ -67,7 +67,19 @@ def create_article(data, categories):
     article.view_count = random.Random(data["slug"]).randint(40, 2600)  # noqa: S311
     article.save()
     article.tags.set(demo_tags(f"{data['title']} {data['summary']}"))
+    add_demo_votes(article)
     return article
+
+
+def add_demo_votes(article):
+    """Between none and 40 votes, mostly good ones, with totals that match them."""
+    rng = random.Random(f"{article.slug}-votes")  # noqa: S311
+    scores = rng.choices([1, 2, 3, 4, 5], weights=[1, 1, 3, 6, 5], k=rng.randint(0, 40))
+    Vote.objects.bulk_create(
+        Vote(article=article, score=score, voter=f"demo-{article.pk}-{n}", address="demo")
+        for n, score in enumerate(scores)
+    )
+    Article.objects.filter(pk=article.pk).update(rating_sum=sum(scores), rating_count=len(scores))
 
 
 def demo_tags(text):

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, Window
+from django.db.models import ExpressionWrapper, F, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -144,6 +144,19 @@ class ArticleQuerySet(models.QuerySet):
 
         return search_articles(self, query)
 
+    def best_rated(self, min_votes):
+        average = ExpressionWrapper(
+            F("rating_sum") * 1.0 / F("rating_count"), output_field=models.FloatField()
+        )
+        return (
+            self.filter(rating_count__gte=max(min_votes, 1))
+            .annotate(average_score=average)
+            .order_by("-average_score", "-rating_count", "-publish_at")
+        )
+
+    def most_rated(self):
+        return self.filter(rating_count__gt=0).order_by("-rating_count", "-publish_at")
+
     def for_listing(self):
         return self.select_related("category").only(
             "title",
@@ -198,6 +211,8 @@ class Article(models.Model):
     allow_rating = models.BooleanField(_("allow rating"), default=True)
     is_featured = models.BooleanField(_("featured"), default=False)
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
+    rating_sum = models.PositiveIntegerField(_("rating points"), default=0, editable=False)
+    rating_count = models.PositiveIntegerField(_("ratings"), default=0, editable=False)
     # Lower-case text without diacritics, kept by save(): what search matches against.
     search_title = models.TextField(editable=False, default="")
     search_body = models.TextField(editable=False, default="")
@@ -207,7 +222,7 @@ class Article(models.Model):
     updated_by = staff_reference(_("updated by"))
 
     objects = ArticleQuerySet.as_manager()
-    COUNTER_FIELDS = frozenset({"view_count"})
+    COUNTER_FIELDS = frozenset({"view_count", "rating_sum", "rating_count"})
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -247,9 +262,49 @@ class Article(models.Model):
         )
 
     @property
+    def rating_average(self):
+        return self.rating_sum / self.rating_count if self.rating_count else None
+
+    @property
     def safe_body(self):
         """Cleaned again on render, so HTML that reached the table another way stays inert."""
         return with_renditions(sanitize_html(self.body))
+
+
+class Vote(models.Model):
+    """One reader's star rating of an article. Voter and address are keyed hashes, never raw."""
+
+    class Score(models.IntegerChoices):
+        VERY_POOR = 1, _("Very poor article")
+        POOR = 2, _("Poor article")
+        FAIR = 3, _("Fair article")
+        GOOD = 4, _("Good article")
+        VERY_GOOD = 5, _("Very good article")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="votes"
+    )
+    score = models.PositiveSmallIntegerField(_("score"), choices=Score.choices)
+    voter = models.CharField(_("voter (hashed)"), max_length=64)
+    address = models.CharField(_("address (hashed)"), max_length=64)
+    created_at = models.DateTimeField(_("voted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "voter"], name="one_vote_per_voter"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=5), name="vote_score_1_to_5"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["article", "address", "created_at"], name="vote_address_idx")
+        ]
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.score}"
 
 
 class ArticleRevision(models.Model):

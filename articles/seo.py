@@ -20,6 +20,14 @@ def news_article(request, article):
     }
     if article.author_byline:
         data["author"] = [{"@type": "Person", "name": article.author_byline}]
+    if article.rating_count:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": round(article.rating_average, 1),
+            "ratingCount": article.rating_count,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
     if article.cover_image:
         data["image"] = [request.build_absolute_uri(article.cover_image.url)]
     return data

@@ -1,8 +1,10 @@
 """Writes of the articles app that touch several rows."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
 
-from .models import Article, ArticleRevision
+from .models import Article, ArticleRevision, Vote
 
 REVISED_FIELDS = ("title", "summary", "body")
 
@@ -33,3 +35,82 @@ def restore_revision(revision, user):
     for field in REVISED_FIELDS:
         setattr(article, field, getattr(revision, field))
     return save_article(article, user)
+
+
+class VoteRefused(Exception):
+    """A vote that is not counted; `code` says why (see articles/ratings.py for the messages)."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def start_of_local_day():
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+@transaction.atomic
+def cast_vote(article_id, score, voters, address, per_address_limit):
+    """Count one vote; the article's totals change in the same transaction.
+
+    `voters` are the reader's hashed voter keys (the first one is stored); `address` is the
+    hashed client address, of which at most `per_address_limit` votes per article per day count.
+    The article row is locked, so concurrent votes on it are counted one after another.
+    """
+    article = Article.objects.select_for_update().published().filter(pk=article_id).first()
+    if article is None:
+        raise VoteRefused("not_found")
+    if not article.allow_rating:
+        raise VoteRefused("closed")
+    votes = Vote.objects.filter(article=article)
+    if votes.filter(voter__in=voters).exists():
+        raise VoteRefused("already_voted")
+    if (
+        votes.filter(address=address, created_at__gte=start_of_local_day()).count()
+        >= per_address_limit
+    ):
+        raise VoteRefused("address_limit")
+    try:
+        with transaction.atomic():
+            Vote.objects.create(article=article, score=score, voter=voters[0], address=address)
+    except IntegrityError:
+        raise VoteRefused("already_voted") from None
+    Article.objects.filter(pk=article.pk).update(
+        rating_sum=F("rating_sum") + score, rating_count=F("rating_count") + 1
+    )
+    return Article.objects.values("rating_sum", "rating_count").get(pk=article.pk)
+
+
+@transaction.atomic
+def remove_votes(votes):
+    """Delete votes and take their points off their articles' totals."""
+    totals = votes.values("article").annotate(points=Sum("score"), number=Count("pk"))
+    for row in sorted(totals, key=lambda row: row["article"]):
+        Article.objects.filter(pk=row["article"]).update(
+            rating_sum=F("rating_sum") - row["points"],
+            rating_count=F("rating_count") - row["number"],
+        )
+    return votes.delete()[0]
+
+
+@transaction.atomic
+def recompute_ratings(fix=True):
+    """Compare every article's totals with its votes; return [(article, stored, actual)]."""
+    actual = {
+        row["article"]: (row["points"], row["number"])
+        for row in Vote.objects.values("article").annotate(points=Sum("score"), number=Count("pk"))
+    }
+    articles = Article.objects.select_for_update().filter(
+        Q(rating_count__gt=0) | Q(pk__in=list(actual))
+    )
+    drift = []
+    for article in articles.only("title", "rating_sum", "rating_count"):
+        stored = (article.rating_sum, article.rating_count)
+        truth = actual.get(article.pk, (0, 0))
+        if stored != truth:
+            drift.append((article, stored, truth))
+            if fix:
+                Article.objects.filter(pk=article.pk).update(
+                    rating_sum=truth[0], rating_count=truth[1]
+                )
+    return drift

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, search, views
+from . import feeds, ratings, search, views
 
 app_name = "articles"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("bai-viet/<slug:slug>/", views.ArticleView.as_view(), name="detail"),
     path("bai-viet/<slug:slug>/in/", views.ArticlePrintView.as_view(), name="print"),
+    path("bai-viet/<slug:slug>/danh-gia/", ratings.rate, name="rate"),
     path("tim-kiem/", search.SearchView.as_view(), name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category_feed"),

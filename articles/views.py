@@ -1,7 +1,8 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Article, Category, Tag
+from .models import Article, Category, Tag, Vote
+from .ratings import readers_score
 from .seo import news_article
 from .viewcounts import record_view
 
@@ -85,6 +86,8 @@ class ArticleView(ArticleMixin, DetailView):
             newer=list(newer[:NEIGHBOURS]),
             older=list(older[:NEIGHBOURS]),
             structured_data=news_article(self.request, article),
+            readers_score=readers_score(self.request, article) if article.allow_rating else None,
+            stars=Vote.Score.choices,
             **kwargs,
         )
 

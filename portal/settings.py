@@ -217,6 +217,13 @@ PORTAL_PICTURE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 PORTAL_PICTURE_WIDTHS = (320, 480, 800, 1200)
 PORTAL_PICTURE_SIZES = "(max-width: 900px) 100vw, 760px"
 
+# Star ratings: at most this many votes per article per day from one client address (readers
+# behind one office or mobile-network address share it); the optional sidebar block of rated
+# articles ("best", "most" or "" for none) counts articles with at least MIN_VOTES votes.
+PORTAL_RATING_VOTES_PER_ADDRESS = env_int("PORTAL_RATING_VOTES_PER_ADDRESS", 20)
+PORTAL_RATING_BLOCK = env_str("PORTAL_RATING_BLOCK", "")
+PORTAL_RATING_BLOCK_MIN_VOTES = env_int("PORTAL_RATING_BLOCK_MIN_VOTES", 3)
+
 # The "Tin xem nhiều" block: how many articles, published within how many days (0 = ever).
 PORTAL_MOST_VIEWED_COUNT = env_int("PORTAL_MOST_VIEWED_COUNT", 5)
 PORTAL_MOST_VIEWED_DAYS = env_int("PORTAL_MOST_VIEWED_DAYS", 365)

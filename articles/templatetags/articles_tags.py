@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..caching import cached_block
 from ..models import Article, Category
@@ -55,4 +56,30 @@ def most_viewed_articles():
         "title": _("Most viewed"),
         "block_id": "most-viewed",
         "articles": cached_block("most-viewed", most_viewed),
+    }
+
+
+def rated(kind):
+    published = Article.objects.published()
+    articles = (
+        published.best_rated(settings.PORTAL_RATING_BLOCK_MIN_VOTES)
+        if kind == "best"
+        else published.most_rated()
+    )
+    return list(articles.for_listing()[: settings.PORTAL_MOST_VIEWED_COUNT])
+
+
+RATED_TITLES = {"best": gettext_lazy("Best rated"), "most": gettext_lazy("Most rated")}
+
+
+@register.inclusion_tag("articles/blocks/article_list.html")
+def rated_articles(kind=None):
+    """The optional sidebar block of rated articles (PORTAL_RATING_BLOCK: "best" or "most")."""
+    kind = kind or settings.PORTAL_RATING_BLOCK
+    if kind not in RATED_TITLES:
+        return {"hidden": True}
+    return {
+        "title": RATED_TITLES[kind],
+        "block_id": f"{kind}-rated",
+        "articles": cached_block(f"rated:{kind}", partial(rated, kind)),
     }

@@ -1,0 +1,100 @@
+"""Star ratings: who the voter is, the vote view, and what the rating block shows."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.visitors import client_ip, visitor_keys
+
+from .models import Article, Vote
+from .services import VoteRefused, cast_vote
+
+VOTER_SALT = "articles.ratings.voter"
+ADDRESS_SALT = "articles.ratings.address"
+REFUSALS = {
+    "invalid": (400, lambda: _("Invalid rating")),
+    "closed": (403, lambda: _("Rating is closed for this article.")),
+    "not_found": (404, lambda: _("This article does not exist or is not published.")),
+    "already_voted": (409, lambda: _("You have already rated this article")),
+    "address_limit": (
+        429,
+        lambda: _(
+            "Too many ratings of this article came from your network today. "
+            "Please try again tomorrow."
+        ),
+    ),
+}
+
+
+def hashed(salt, value):
+    return salted_hmac(salt, value, algorithm="sha256").hexdigest()[:40]
+
+
+def voter_hashes(request):
+    """The reader's voter keys (signed visitor cookie, else address + browser + day), hashed."""
+    return [hashed(VOTER_SALT, key) for key in visitor_keys(request)]
+
+
+def address_hash(request):
+    return hashed(ADDRESS_SALT, client_ip(request))
+
+
+def readers_score(request, article):
+    """The score this reader gave the article, or None."""
+    vote = Vote.objects.filter(article=article, voter__in=voter_hashes(request)).first()
+    return vote.score if vote else None
+
+
+def parse_score(value):
+    if value is None or not value.isascii() or not value.isdigit():
+        raise VoteRefused("invalid")
+    score = int(value)
+    if score not in Vote.Score.values:
+        raise VoteRefused("invalid")
+    return score
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def rating_lines(article):
+    """The rendered total and average lines, as the page shows them."""
+    return render_to_string("articles/includes/rating_lines.html", {"article": article})
+
+
+@require_POST
+def rate(request, slug):
+    """Count a vote: JSON for the page's script, a redirect with a message without script."""
+    article = get_object_or_404(Article.objects.only("pk", "slug"), slug=slug)
+    try:
+        totals = cast_vote(
+            article.pk,
+            parse_score(request.POST.get("score")),
+            voter_hashes(request),
+            address_hash(request),
+            settings.PORTAL_RATING_VOTES_PER_ADDRESS,
+        )
+    except VoteRefused as refusal:
+        return refused(request, article, refusal.code)
+    article.rating_sum, article.rating_count = totals["rating_sum"], totals["rating_count"]
+    message = _("Thank you for rating this article.")
+    if wants_json(request):
+        return JsonResponse({"message": message, "lines": rating_lines(article), **totals})
+    messages.success(request, message)
+    return redirect(f"{article.get_absolute_url()}#danh-gia")
+
+
+def refused(request, article, code):
+    status, message = REFUSALS[code]
+    if wants_json(request):
+        return JsonResponse({"error": code, "message": message()}, status=status)
+    if code == "not_found":
+        raise Http404(message())
+    messages.error(request, message())
+    return redirect(f"{article.get_absolute_url()}#danh-gia")
