@@ -213,6 +213,8 @@ class Article(models.Model):
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
     rating_sum = models.PositiveIntegerField(_("rating points"), default=0, editable=False)
     rating_count = models.PositiveIntegerField(_("ratings"), default=0, editable=False)
+    # Kept by the comments app: how many comments of this article the public sees.
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     # Lower-case text without diacritics, kept by save(): what search matches against.
     search_title = models.TextField(editable=False, default="")
     search_body = models.TextField(editable=False, default="")
@@ -222,7 +224,7 @@ class Article(models.Model):
     updated_by = staff_reference(_("updated by"))
 
     objects = ArticleQuerySet.as_manager()
-    COUNTER_FIELDS = frozenset({"view_count", "rating_sum", "rating_count"})
+    COUNTER_FIELDS = frozenset({"view_count", "rating_sum", "rating_count", "comment_count"})
 
     class Meta:
         ordering = ["-publish_at", "-pk"]

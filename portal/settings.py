@@ -60,8 +60,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "captcha",
     "portal",
     "articles",
     "comments",
@@ -132,6 +134,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Form widgets render with the project's templates (templates/captcha/widgets/ is ours).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,6 +193,8 @@ PORTAL_IDLE_TIMEOUT = env_int("PORTAL_IDLE_TIMEOUT", 30 * 60)
 PORTAL_IDLE_WARNING = env_int("PORTAL_IDLE_WARNING", 60)
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 14 * 24 * 3600)
 
+# The site's public address (https://…), for absolute links in e-mails; empty: relative links.
+PORTAL_SITE_URL = env_str("PORTAL_SITE_URL", "")
 PORTAL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Cổng thông tin điện tử phường Phù Vân")
 PORTAL_OFFICE_NAME = env_str("PORTAL_OFFICE_NAME", "Ủy ban nhân dân phường Phù Vân")
 PORTAL_OFFICE_ADDRESS = env_str(
@@ -223,6 +229,24 @@ PORTAL_PICTURE_SIZES = "(max-width: 900px) 100vw, 760px"
 PORTAL_RATING_VOTES_PER_ADDRESS = env_int("PORTAL_RATING_VOTES_PER_ADDRESS", 20)
 PORTAL_RATING_BLOCK = env_str("PORTAL_RATING_BLOCK", "")
 PORTAL_RATING_BLOCK_MIN_VOTES = env_int("PORTAL_RATING_BLOCK_MIN_VOTES", 3)
+
+# Reader comments. Moderation: "all" (every guest comment waits for a moderator), "guests"
+# (signed-in readers are trusted) or "none". Staff comments never wait; comments with more
+# than MAX_LINKS links or a banned word always do.
+PORTAL_COMMENT_MODERATION = env_str("PORTAL_COMMENT_MODERATION", "all")
+PORTAL_COMMENT_INTERVAL_SECONDS = env_int("PORTAL_COMMENT_INTERVAL_SECONDS", 60)
+PORTAL_COMMENT_HOURLY_LIMIT = env_int("PORTAL_COMMENT_HOURLY_LIMIT", 5)
+PORTAL_COMMENT_MAX_LENGTH = env_int("PORTAL_COMMENT_MAX_LENGTH", 3000)
+PORTAL_COMMENT_MAX_LINKS = env_int("PORTAL_COMMENT_MAX_LINKS", 2)
+PORTAL_COMMENT_BANNED_WORDS = env_list("PORTAL_COMMENT_BANNED_WORDS", ["cá độ", "cờ bạc", "lô đề"])
+PORTAL_COMMENT_NOTIFY_SECONDS = env_int("PORTAL_COMMENT_NOTIFY_SECONDS", 300)
+PORTAL_COMMENTS_PER_PAGE = 10
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 30
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_IMAGE_SIZE = (140, 44)
+CAPTCHA_LETTER_ROTATION = (-20, 20)
+CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.readable_challenge"
 
 # The "Tin xem nhiều" block: how many articles, published within how many days (0 = ever).
 PORTAL_MOST_VIEWED_COUNT = env_int("PORTAL_MOST_VIEWED_COUNT", 5)

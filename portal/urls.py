@@ -18,6 +18,8 @@ urlpatterns = [
     path("tai-khoan/dang-xuat/", LogoutView.as_view(), name="logout"),
     path("tai-khoan/duy-tri/", views.keep_alive, name="keep_alive"),
     path("healthz", views.healthz, name="healthz"),
+    path("ma-bao-mat/", include("captcha.urls")),
+    path("", include("comments.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",

@@ -1,3 +1,4 @@
+import importlib
 import os
 import shutil
 
@@ -28,6 +29,33 @@ def _isolated(settings, tmp_path):
     yield
     counters.reset()
     cache.clear()
+
+
+# The data migrations that create permission groups, with the function each runs.
+MIGRATION_DATA = [
+    ("articles.migrations.0003_groups_and_search_text", "create_groups"),
+    ("comments.migrations.0002_moderators_group", "create_group"),
+    ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
+]
+
+
+def is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return "live_server" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Transactional tests flush the database, and with it the groups the data migrations
+    made; put them back, as a freshly migrated database has them."""
+    if is_transactional(request):
+        from django.apps import apps
+
+        request.getfixturevalue("transactional_db")
+        for module, function in MIGRATION_DATA:
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture

@@ -1,0 +1,221 @@
+"""Moderation of reader comments: the queue of waiting comments, bulk actions, office replies.
+
+Every write keeps the article's public comment count exact: bulk actions and deletions go
+through services, and a save from the change form refreshes the count of its article.
+"""
+
+from itertools import islice
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles.models import Article
+
+from . import services
+from .models import Comment
+
+MODERATE_PERMISSION = "comments.moderate_comment"
+ARTICLE_CHOICES = 20
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Shows the queue of waiting comments unless another status (or all) is chosen."""
+
+    title = _("status")
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*Comment.Status.choices, (self.ALL, _("All statuses"))]
+
+    def value(self):
+        return super().value() or Comment.Status.PENDING
+
+    def queryset(self, request, queryset):
+        if self.value() == self.ALL:
+            return queryset
+        return queryset.filter(status=self.value())
+
+    def choices(self, changelist):
+        # The parent's first choice drops the parameter, which here means the default queue.
+        return islice(super().choices(changelist), 1, None)
+
+
+class ArticleFilter(admin.SimpleListFilter):
+    title = _("article")
+    parameter_name = "article"
+
+    def lookups(self, request, model_admin):
+        recent = (
+            Article.objects.filter(comments__isnull=False)
+            .annotate(last_comment=Max("comments__created_at"))
+            .order_by("-last_comment")
+        )
+        return recent.values_list("pk", "title")[:ARTICLE_CHOICES]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        try:
+            return queryset.filter(article=int(self.value()))
+        except ValueError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class CommentModerationForm(forms.ModelForm):
+    office_reply = forms.CharField(
+        label=_("Reply as the office"),
+        required=False,
+        max_length=settings.PORTAL_COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Published at once under this comment as the office's official reply."),
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "text", "status"]
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if cleaned.get("office_reply") and status and status != Comment.Status.APPROVED:
+            self.add_error(
+                "office_reply",
+                _("Only an approved comment can be answered: approve it to publish your reply."),
+            )
+        return cleaned
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    form = CommentModerationForm
+    list_display = [
+        "short_text",
+        "author",
+        "article_link",
+        "status",
+        "held_because",
+        "created_at",
+        "is_official",
+    ]
+    list_filter = [
+        StatusFilter,
+        ArticleFilter,
+        ("created_at", admin.DateFieldListFilter),
+        "is_official",
+    ]
+    search_fields = ["name", "email", "text", "article__title"]
+    list_select_related = ["article"]
+    show_full_result_count = False
+    actions = ["approve", "reject", "mark_spam"]
+    readonly_fields = [
+        "article_link",
+        "parent_link",
+        "created_at",
+        "is_official",
+        "held_because",
+        "user",
+        "address",
+    ]
+
+    @admin.display(description=_("comment"))
+    def short_text(self, comment):
+        return Truncator(comment.text).chars(80)
+
+    @admin.display(description=_("name"), ordering="name")
+    def author(self, comment):
+        if not comment.email:
+            return comment.name
+        return format_html("{}<br><small>{}</small>", comment.name, comment.email)
+
+    @admin.display(description=_("article"), ordering="article__title")
+    def article_link(self, comment):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            comment.article.get_absolute_url(),
+            comment.article.title,
+        )
+
+    @admin.display(description=_("reply to"))
+    def parent_link(self, comment):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:comments_comment_change", args=[comment.parent_id]),
+            comment.parent,
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        thread = ["article_link", "parent_link"] if obj and obj.parent_id else ["article_link"]
+        return [
+            (None, {"fields": [*thread, ("name", "email"), "text", "status"]}),
+            (_("Reply"), {"fields": ["office_reply"]}),
+            (
+                _("Record"),
+                {
+                    "classes": ["collapse"],
+                    "fields": [("created_at", "is_official"), "held_because", ("user", "address")],
+                },
+            ),
+        ]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = actions.pop("delete_selected")
+        return actions
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm(MODERATE_PERMISSION)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.has_moderate_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.has_moderate_permission(request)
+
+    def save_model(self, request, obj, form, change):
+        # The admin wraps the whole change form in one transaction.
+        super().save_model(request, obj, form, change)
+        services.refresh_comment_counts([obj.article_id])
+        reply = form.cleaned_data.get("office_reply")
+        if reply:
+            services.reply_as_office(obj, reply, request.user)
+            self.message_user(request, _("The office's reply was published."), messages.SUCCESS)
+
+    def delete_model(self, request, obj):
+        services.delete_comments(Comment.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.delete_comments(queryset)
+
+    @admin.action(description=_("Approve the selected comments"), permissions=["moderate"])
+    def approve(self, request, queryset):
+        self.move_to(request, queryset, Comment.Status.APPROVED)
+
+    @admin.action(description=_("Reject the selected comments"), permissions=["moderate"])
+    def reject(self, request, queryset):
+        self.move_to(request, queryset, Comment.Status.REJECTED)
+
+    @admin.action(description=_("Mark the selected comments as spam"), permissions=["moderate"])
+    def mark_spam(self, request, queryset):
+        self.move_to(request, queryset, Comment.Status.SPAM)
+
+    def move_to(self, request, queryset, status):
+        changed = services.set_status(queryset, status)
+        message = ngettext(
+            "%(count)d comment moved to “%(status)s”.",
+            "%(count)d comments moved to “%(status)s”.",
+            changed,
+        ) % {"count": changed, "status": Comment.Status(status).label}
+        self.message_user(request, message, messages.SUCCESS)

@@ -1,0 +1,75 @@
+from captcha.fields import CaptchaField
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .models import Comment
+from .rules import is_duplicate
+
+
+class CommentForm(forms.Form):
+    """A reader's comment. Guests give a name, an e-mail and the security code."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=80,
+        error_messages={"required": _("Please enter your name.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        help_text=_("Not shown on the site."),
+        error_messages={
+            "required": _("Please enter your e-mail."),
+            "invalid": _("The e-mail address is not valid."),
+        },
+    )
+    text = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Please write your comment."),
+            "max_length": _("The comment is too long: at most %(limit_value)d characters."),
+        },
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Left empty by people (it is hidden); bots that fill every field give themselves away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    captcha = CaptchaField(
+        label=_("Security code"),
+        help_text=_("Type the characters in the picture. Cannot read them? Get another code."),
+        error_messages={
+            "invalid": _("The security code is not correct"),
+            "required": _("Please type the security code."),
+        },
+    )
+
+    def __init__(self, *args, article, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.fields["text"].max_length = settings.PORTAL_COMMENT_MAX_LENGTH
+        self.fields["text"].validators.append(
+            forms.fields.validators.MaxLengthValidator(settings.PORTAL_COMMENT_MAX_LENGTH)
+        )
+        self.fields["text"].widget.attrs["maxlength"] = settings.PORTAL_COMMENT_MAX_LENGTH
+        if user is not None and user.is_authenticated:
+            for name in ("name", "email", "captcha"):
+                del self.fields[name]
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data.get("parent")
+        if parent_id is None:
+            return None
+        parent = Comment.objects.approved().filter(pk=parent_id, article=self.article).first()
+        if parent is None:
+            raise forms.ValidationError(_("The comment you reply to no longer exists."))
+        return parent
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if is_duplicate(self.article, text):
+            raise forms.ValidationError(_("This comment has already been sent."))
+        return text

@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from articles.text import nfc
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def threads(self, article, oldest_first=False):
+        """The approved first-level comments of an article, newest first unless asked."""
+        order = ["created_at", "pk"] if oldest_first else ["-created_at", "-pk"]
+        return self.approved().filter(article=article, parent=None).order_by(*order)
+
+    def replies_to(self, roots):
+        return self.approved().filter(parent__in=roots).order_by("created_at", "pk")
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    name = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("email"), blank=True)
+    text = models.TextField(_("comment"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    is_official = models.BooleanField(_("official reply of the office"), default=False)
+    held_because = models.CharField(_("held because"), max_length=200, blank=True)
+    address = models.CharField(_("address (hashed)"), max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
+            models.Index(fields=["email", "created_at"], name="comment_email_idx"),
+        ]
+        permissions = [("moderate_comment", _("Can moderate reader comments"))]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self):
+        return f"{self.name}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.name, self.text = nfc(self.name.strip()), nfc(self.text.strip())
+        if self.parent_id and self.parent.parent_id:
+            self.parent_id = self.parent.parent_id
+        super().save(*args, **kwargs)

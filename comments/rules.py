@@ -1,0 +1,56 @@
+"""What the server checks before a comment is accepted or shown: flooding, links, words."""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.text import fold
+
+from .models import Comment
+
+LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|vn|info|xyz|top|io)\b", re.I)
+SPACES = re.compile(r"\s+")
+
+
+def flood_refusal(article, address, email):
+    """A message if this address or email wrote too much too recently, else None."""
+    now = timezone.now()
+    recent = Comment.objects.none()
+    for field, value in (("address", address), ("email", email.lower())):
+        if value:
+            recent |= Comment.objects.filter(**{field: value})
+    interval = timedelta(seconds=settings.PORTAL_COMMENT_INTERVAL_SECONDS)
+    if recent.filter(article=article, created_at__gt=now - interval).exists():
+        return _(
+            "You have just commented on this article. Please wait a minute before writing again."
+        )
+    if recent.filter(created_at__gt=now - timedelta(hours=1)).count() >= (
+        settings.PORTAL_COMMENT_HOURLY_LIMIT
+    ):
+        return _("You have written many comments in the last hour. Please try again later.")
+    return None
+
+
+def held_because(text):
+    """Why a comment must wait for a moderator whatever the moderation mode ("" if not)."""
+    reasons = []
+    if len(LINK.findall(text)) > settings.PORTAL_COMMENT_MAX_LINKS:
+        reasons.append(_("too many links"))
+    folded = fold(text)
+    if any(fold(word) in folded for word in settings.PORTAL_COMMENT_BANNED_WORDS if word):
+        reasons.append(_("banned words"))
+    return ", ".join(reasons)
+
+
+def same_text(text):
+    return SPACES.sub(" ", fold(text)).strip()
+
+
+def is_duplicate(article, text):
+    """Has this text already been posted on this article (ignoring case, accents, spaces)?"""
+    wanted = same_text(text)
+    earlier = Comment.objects.filter(article=article).exclude(status=Comment.Status.REJECTED)
+    return any(same_text(other) == wanted for other in earlier.values_list("text", flat=True))

@@ -1,0 +1,75 @@
+from django.contrib import messages
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from articles.models import Article
+from articles.ratings import hashed
+from articles.views import ArticleView
+from portal.visitors import client_ip
+
+from .forms import CommentForm
+from .models import Comment
+from .rules import flood_refusal
+from .services import post_comment
+
+ADDRESS_SALT = "comments.address"
+WAITING = gettext_lazy("Your comment will be shown after it has been moderated")
+
+
+def signed_in(request):
+    return request.user if request.user.is_authenticated else None
+
+
+def article_page(request, article, form, status):
+    """The article page again, with the form as the reader filled it in and its errors."""
+    view = ArticleView()
+    view.setup(request, slug=article.slug)
+    view.object = article
+    context = view.get_context_data(object=article, comment_form=form)
+    return TemplateResponse(request, view.template_name, context, status=status)
+
+
+@require_POST
+def post(request, slug):
+    articles = Article.objects.published().select_related("category", "category__parent")
+    article = get_object_or_404(articles, slug=slug)
+    if not article.allow_comments:
+        return HttpResponseForbidden(_("Comments are closed for this article."))
+    done = redirect(f"{article.get_absolute_url()}#y-kien-ban-doc")
+    if request.POST.get("website"):
+        messages.success(request, WAITING)
+        return done
+    user = signed_in(request)
+    form = CommentForm(request.POST, article=article, user=user)
+    if not form.is_valid():
+        return article_page(request, article, form, status=400)
+    address = hashed(ADDRESS_SALT, client_ip(request))
+    name, email = author(form, user)
+    refusal = flood_refusal(article, address, email)
+    if refusal:
+        form.add_error(None, refusal)
+        return article_page(request, article, form, status=429)
+    comment = post_comment(
+        article,
+        name=name,
+        email=email,
+        text=form.cleaned_data["text"],
+        parent=form.cleaned_data["parent"],
+        user=user,
+        address=address,
+    )
+    if comment.status == Comment.Status.APPROVED:
+        messages.success(request, _("Thank you, your comment has been published."))
+        return redirect(f"{article.get_absolute_url()}#binh-luan-{comment.pk}")
+    messages.success(request, WAITING)
+    return done
+
+
+def author(form, user):
+    if user is None:
+        return form.cleaned_data["name"], form.cleaned_data["email"]
+    return user.get_full_name() or user.get_username(), user.email
