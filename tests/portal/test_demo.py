@@ -6,15 +6,23 @@ from django.core.management import call_command
 from PIL import Image
 
 from articles.models import Article, Category
+from comments.models import Comment
 
 pytestmark = pytest.mark.django_db
 
 
 def test_seed_demo_is_idempotent_and_realistic():
     call_command("seed_demo")
-    counts = (Category.objects.count(), Article.objects.count())
+    counts = (Category.objects.count(), Article.objects.count(), Comment.objects.count())
     call_command("seed_demo")
-    assert (Category.objects.count(), Article.objects.count()) == counts
+    assert (Category.objects.count(), Article.objects.count(), Comment.objects.count()) == counts
+
+    assert Comment.objects.pending().exists()
+    assert Comment.objects.filter(is_official=True, status=Comment.Status.APPROVED).exists()
+    for article in Article.objects.filter(comments__isnull=False).distinct():
+        shown = article.comments.approved().count()
+        assert article.comment_count == shown
+    assert Article.objects.filter(rating_count__gt=0).count() >= 10
 
     assert Category.objects.filter(parent__isnull=False).exists()
     articles = list(Article.objects.published())

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles import demo as articles_demo
+from comments import demo as comments_demo
 
 
 class Command(BaseCommand):
@@ -10,4 +11,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         articles = articles_demo.seed()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({articles} new articles)."))
+        comments = comments_demo.seed()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready ({articles} new articles, {comments} new comments)."
+            )
+        )

@@ -1,0 +1,66 @@
+"""Demo comments for `manage.py seed_demo`: some approved with replies, some waiting."""
+
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from articles.models import Article
+
+from .models import Comment
+from .services import refresh_comment_counts
+
+READERS = ["Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Minh Tuấn", "Phạm Thu Hằng", "Hoàng Văn Nam"]
+OPINIONS = [
+    "Cảm ơn phường đã thông tin kịp thời, người dân rất phấn khởi.",
+    "Đề nghị phường thông báo thêm lịch cụ thể cho từng tổ dân phố.",
+    "Tôi ủng hộ chủ trương này. Mong các tổ dân phố phối hợp tốt.",
+    "Ngõ 12 tổ dân phố Tân Hòa vẫn còn ngập khi mưa lớn, mong phường quan tâm.",
+    "Thủ tục ở bộ phận một cửa nay nhanh hơn nhiều, cán bộ hướng dẫn nhiệt tình.",
+]
+OFFICE_REPLY = "Cảm ơn ý kiến của bạn. Ủy ban nhân dân phường đã tiếp nhận và sẽ trả lời cụ thể."
+PENDING = "Cho tôi hỏi thủ tục đăng ký cần mang theo giấy tờ gì?"
+
+
+def seed():
+    """Comments on the newest articles that have none yet; returns how many were added."""
+    added = 0
+    for article in Article.objects.published().filter(allow_comments=True)[:6]:
+        if not Comment.objects.filter(article=article).exists():
+            added += comment_on(article)
+    return added
+
+
+def comment_on(article):
+    rng = random.Random(f"{article.slug}-comments")  # noqa: S311 - demo data
+    now = timezone.now()
+    comments = []
+    for n in range(rng.randint(2, 4)):
+        comments.append(
+            Comment.objects.create(
+                article=article,
+                name=rng.choice(READERS),
+                email=f"ban-doc-{n}@example.vn",
+                text=rng.choice(OPINIONS),
+                status=Comment.Status.APPROVED,
+                created_at=now - timedelta(hours=rng.randint(1, 300)),
+            )
+        )
+    Comment.objects.create(
+        article=article,
+        parent=comments[0],
+        name=settings.PORTAL_OFFICE_NAME,
+        text=OFFICE_REPLY,
+        status=Comment.Status.APPROVED,
+        is_official=True,
+    )
+    Comment.objects.create(
+        article=article,
+        name=rng.choice(READERS),
+        email="cho-duyet@example.vn",
+        text=PENDING,
+        status=Comment.Status.PENDING,
+    )
+    refresh_comment_counts([article.pk])
+    return len(comments) + 2
