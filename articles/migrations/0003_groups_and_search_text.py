@@ -1,8 +1,8 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 from django.utils.html import strip_tags
 
 from articles.text import fold
+from portal.groups import create_all_permissions, grant
 
 EDITORS = "Biên tập viên"
 PUBLISHERS = "Người duyệt bài"
@@ -32,17 +32,9 @@ PUBLISHER_PERMISSIONS = [
 
 
 def create_groups(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in [(EDITORS, EDITOR_PERMISSIONS), (PUBLISHERS, PUBLISHER_PERMISSIONS)]:
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
-        )
+    create_all_permissions(apps)
+    grant(apps, EDITORS, "articles", EDITOR_PERMISSIONS)
+    grant(apps, PUBLISHERS, "articles", PUBLISHER_PERMISSIONS)
 
 
 def fill_search_text(apps, schema_editor):
@@ -50,7 +42,9 @@ def fill_search_text(apps, schema_editor):
     for article in Article.objects.all().iterator():
         article.search_title = fold(article.title)
         article.search_body = fold(
-            " ".join([article.summary, strip_tags(article.body), article.author_byline, article.source])
+            " ".join(
+                [article.summary, strip_tags(article.body), article.author_byline, article.source]
+            )
         )
         article.save(update_fields=["search_title", "search_body"])
 

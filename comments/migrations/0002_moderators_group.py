@@ -1,22 +1,15 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal.groups import create_all_permissions, grant
 
 MODERATORS = "Người kiểm duyệt"
 PERMISSIONS = ["view_comment", "change_comment", "delete_comment", "moderate_comment"]
 
 
 def create_group(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=MODERATORS)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="comments", codename__in=PERMISSIONS),
-        *Permission.objects.filter(content_type__app_label="articles", codename="view_article"),
-    )
+    create_all_permissions(apps)
+    grant(apps, MODERATORS, "comments", PERMISSIONS)
+    grant(apps, MODERATORS, "articles", ["view_article"])
 
 
 class Migration(migrations.Migration):
