@@ -248,6 +248,11 @@ CAPTCHA_IMAGE_SIZE = (140, 44)
 CAPTCHA_LETTER_ROTATION = (-20, 20)
 CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.readable_challenge"
 
+# The "Thống kê" block: the JSON figures are computed at most once per SUMMARY_SECONDS, and the
+# block's script fetches them every REFRESH_SECONDS.
+PORTAL_STATS_SUMMARY_SECONDS = env_int("PORTAL_STATS_SUMMARY_SECONDS", 10)
+PORTAL_STATS_REFRESH_SECONDS = env_int("PORTAL_STATS_REFRESH_SECONDS", 60)
+
 # The "Tin xem nhiều" block: how many articles, published within how many days (0 = ever).
 PORTAL_MOST_VIEWED_COUNT = env_int("PORTAL_MOST_VIEWED_COUNT", 5)
 PORTAL_MOST_VIEWED_DAYS = env_int("PORTAL_MOST_VIEWED_DAYS", 365)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
+    path("", include("stats.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",

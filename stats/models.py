@@ -18,8 +18,8 @@ class DailyVisits(models.Model):
     class Meta:
         ordering = ["-day"]
         permissions = [("view_reports", _("Can view visitor statistics reports"))]
-        verbose_name = _("day of visits")
-        verbose_name_plural = _("days of visits")
+        verbose_name = _("visitor report")
+        verbose_name_plural = _("visitor reports")
 
     def __str__(self):
         return f"{self.day:%d/%m/%Y}"

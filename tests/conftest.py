@@ -36,6 +36,7 @@ MIGRATION_DATA = [
     ("articles.migrations.0003_groups_and_search_text", "create_groups"),
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
+    ("stats.migrations.0002_reports_permission", "grant_reports"),
 ]
 
 
