@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.CookieLocaleMiddleware",
+    "stats.middleware.VisitStatisticsMiddleware",
     "portal.visitors.VisitorCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -247,6 +248,12 @@ CAPTCHA_FONT_SIZE = 30
 CAPTCHA_IMAGE_SIZE = (140, 44)
 CAPTCHA_LETTER_ROTATION = (-20, 20)
 CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.readable_challenge"
+
+# Visitor statistics: "Đang truy cập" counts everyone seen in ONLINE_SECONDS; a visitor absent
+# VISIT_GAP_SECONDS starts a new visit; prune_stats keeps hourly rows and breakdowns this long.
+PORTAL_STATS_ONLINE_SECONDS = env_int("PORTAL_STATS_ONLINE_SECONDS", 300)
+PORTAL_STATS_VISIT_GAP_SECONDS = env_int("PORTAL_STATS_VISIT_GAP_SECONDS", 1800)
+PORTAL_STATS_RETENTION_DAYS = env_int("PORTAL_STATS_RETENTION_DAYS", 400)
 
 # The "Thống kê" block: the JSON figures are computed at most once per SUMMARY_SECONDS, and the
 # block's script fetches them every REFRESH_SECONDS.

@@ -1,6 +1,182 @@
-"""Counting visitors (to be implemented by the stats counting work)."""
+"""Counting visitors into the buffered counters of portal/counters.py, and the live summary.
+
+Every counted page request is one `counters.record()` (one Redis round trip, or a few
+dictionary updates in memory): a human's page view, and when none of the visitor's keys was
+seen for PORTAL_STATS_VISIT_GAP_SECONDS, or not yet this local day, a visit with its browser,
+OS, device and referrer; a bot's hit with its name. The flush writes them into DailyVisits,
+HourlyVisits and DailyBreakdown. Days and hours are those of Asia/Ho_Chi_Minh (TIME_ZONE).
+"""
+
+import ipaddress
+import time
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.http import HttpRequest
+from django.utils import timezone
+
+from portal import counters
+from portal.visitors import COOKIE_SALT, VISITOR_COOKIE, visitor_keys
+
+from .models import DailyBreakdown, DailyVisits, HourlyVisits
+from .useragents import parse
+
+GROUPS = ("bots", "guests", "members")
+MAX_REFERRER = 2048
+MAX_VALUE = 100
+
+# The injectable clock: seconds since the epoch, like time.time (tests replace it).
+clock = time.time
+
+
+def local_time(timestamp):
+    return timezone.localtime(datetime.fromtimestamp(timestamp, tz=UTC))
+
+
+def visit_gap():
+    return getattr(settings, "PORTAL_STATS_VISIT_GAP_SECONDS", 30 * 60)
+
+
+def online_seconds():
+    return getattr(settings, "PORTAL_STATS_ONLINE_SECONDS", 5 * 60)
+
+
+def record_request(request, response=None):
+    """Count this page request (the middleware has decided it is one)."""
+    now = clock()
+    moment = local_time(now)
+    day, hour = moment.date(), moment.replace(minute=0, second=0, microsecond=0)
+    agent = parse(request.META.get("HTTP_USER_AGENT", ""))
+    keys = _visitor_keys(request, response)
+    # While its cookie is new (portal.visitors), a reader is also known by the cookieless key of
+    # its first request: the last key is the one that stays the same from that request on.
+    member = keys[-1]
+    if agent.bot:
+        counts = _day_and_hour(day, hour, "bot_hits")
+        counts[_breakdown(day, DailyBreakdown.Dimension.BOT, agent.bot)] = 1
+        return counters.record(counts=counts, presence=("bots", member, GROUPS), now=now)
+    group = "members" if _is_member(request) else "guests"
+    visit = _day_and_hour(day, hour, "visits")
+    for dimension, value in [
+        (DailyBreakdown.Dimension.BROWSER, agent.browser),
+        (DailyBreakdown.Dimension.OS, agent.os),
+        (DailyBreakdown.Dimension.DEVICE, agent.device),
+        (DailyBreakdown.Dimension.REFERRER, referrer_host(request)),
+    ]:
+        if value:
+            visit[_breakdown(day, dimension, value)] = 1
+    return counters.record(
+        counts=_day_and_hour(day, hour, "page_views"),
+        marks=[f"visit:{day.isoformat()}:{key}" for key in keys],
+        gap=visit_gap(),
+        counts_if_new=visit,
+        distinct={counters.counter_key(DailyVisits, {"day": day}, "unique_visitors"): member},
+        presence=(group, member, GROUPS),
+        now=now,
+    )
+
+
+def _visitor_keys(request, response):
+    """portal.visitors' keys; on the response that gives the visitor cookie, its new id first,
+    so the reader's next request is in the same visit even from another address."""
+    issued = response.cookies.get(VISITOR_COOKIE) if response is not None else None
+    if issued is None:
+        return visitor_keys(request)
+    given = HttpRequest()
+    given.COOKIES[VISITOR_COOKIE] = issued.value
+    visitor_id = given.get_signed_cookie(VISITOR_COOKIE, salt=COOKIE_SALT)
+    return (f"c:{visitor_id}", *visitor_keys(request))
+
+
+def _day_and_hour(day, hour, field):
+    return {
+        counters.counter_key(DailyVisits, {"day": day}, field): 1,
+        counters.counter_key(HourlyVisits, {"hour": hour}, field): 1,
+    }
+
+
+def _breakdown(day, dimension, value):
+    lookup = {"day": day, "dimension": str(dimension), "value": value[:MAX_VALUE]}
+    return counters.counter_key(DailyBreakdown, lookup, "count")
+
+
+def _is_member(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def referrer_host(request):
+    """The referring site's host name, normalized; None for none, a bad one, or this site."""
+    host = _host(request.META.get("HTTP_REFERER", "")[:MAX_REFERRER])
+    if not host or len(host) > MAX_VALUE:
+        return None
+    return None if host == _own_host(request) else host
+
+
+def _own_host(request):
+    try:
+        return _host("//" + request.get_host())
+    except DisallowedHost:
+        return None
+
+
+def _host(url):
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or not all(c.isalnum() or c in ".-" for c in host) or _is_address(host):
+        return None
+    return host.strip(".").removeprefix("www.") or None
+
+
+def _is_address(host):
+    """An address is no site name, and it could be a person's: never stored."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def summary():
-    """{"online", "bots", "guests", "members", "today", "month", "total"} right now."""
-    raise NotImplementedError
+    """{"online", "bots", "guests", "members", "today", "month", "total"} right now.
+
+    The visit counters are the daily rows plus what the buffer holds for today and yesterday
+    (not yet flushed); online counts everyone seen in the last PORTAL_STATS_ONLINE_SECONDS.
+    """
+    now = clock()
+    today = local_time(now).date()
+    yesterday, month_start = today - timedelta(days=1), today.replace(day=1)
+    online = counters.present(GROUPS, now - online_seconds())
+    stored = DailyVisits.objects.aggregate(
+        total=Sum("visits"),
+        month=Sum("visits", filter=Q(day__gte=month_start)),
+        today=Sum("visits", filter=Q(day=today)),
+    )
+    pending_today = counters.pending(DailyVisits, {"day": today}, "visits")
+    pending_yesterday = counters.pending(DailyVisits, {"day": yesterday}, "visits")
+    return {
+        "online": sum(online.values()),
+        **online,
+        "today": (stored["today"] or 0) + pending_today,
+        "month": (stored["month"] or 0)
+        + pending_today
+        + (pending_yesterday if yesterday >= month_start else 0),
+        "total": (stored["total"] or 0) + pending_today + pending_yesterday,
+    }
+
+
+def prune(days):
+    """Delete hourly rows and daily breakdowns older than `days` local days (daily rows stay:
+    the monthly and all-time figures are their sums). Returns the number of rows deleted."""
+    cutoff = local_time(clock()).date() - timedelta(days=days)
+    start = timezone.make_aware(datetime.combine(cutoff, datetime.min.time()))
+    with transaction.atomic():
+        hours, _ = HourlyVisits.objects.filter(hour__lt=start).delete()
+        breakdowns, _ = DailyBreakdown.objects.filter(day__lt=cutoff).delete()
+    return hours + breakdowns

@@ -61,12 +61,12 @@ def recorded(monkeypatch):
     applied = Counter()
     lock = threading.Lock()
 
-    def record(counts):
+    def record(batch_id, counts):
         with lock:
             applied.update(counts)
         return len(counts)
 
-    monkeypatch.setattr(counters, "apply_counts", record)
+    monkeypatch.setattr(counters, "apply_batch", record)
     return applied
 
 
@@ -114,7 +114,8 @@ def test_flush_is_one_update_per_row(buffer, django_assert_max_num_queries):
     articles = [make_article(title=f"Bài {n}") for n in range(3)]
     for article in articles * 4:
         buffer.increment(Article, article.pk, "view_count")
-    with django_assert_max_num_queries(len(articles) + 2):
+    # The rows' UPDATEs, plus the batch id, its savepoint and once an hour the old ids' cleanup.
+    with django_assert_max_num_queries(len(articles) + 6):
         buffer.flush()
     assert [views(article) for article in articles] == [4, 4, 4]
 
@@ -173,11 +174,11 @@ def test_concurrent_flushes_neither_lose_nor_double_apply(buffer, recorded):
 def test_failed_flush_puts_the_increments_back(buffer, monkeypatch):
     buffer.increment(Article, 3, "view_count", by=4)
 
-    def fail(counts):
+    def fail(batch_id, counts):
         buffer.increment(Article, 3, "view_count")
         raise DatabaseError("database went away")
 
-    monkeypatch.setattr(counters, "apply_counts", fail)
+    monkeypatch.setattr(counters, "apply_batch", fail)
     with pytest.raises(DatabaseError):
         buffer.flush()
     assert buffer.pending(Article, 3, "view_count") == 5
@@ -187,12 +188,12 @@ def test_increment_during_a_flush_waits_for_the_next_one(buffer, monkeypatch):
     buffer.increment(Article, 3, "view_count", by=4)
     taken = []
 
-    def apply_while_a_view_arrives(counts):
+    def apply_while_a_view_arrives(batch_id, counts):
         buffer.increment(Article, 3, "view_count")
         taken.append(dict(counts))
         return 1
 
-    monkeypatch.setattr(counters, "apply_counts", apply_while_a_view_arrives)
+    monkeypatch.setattr(counters, "apply_batch", apply_while_a_view_arrives)
     buffer.flush()
     assert taken == [{counters.counter_key(Article, 3, "view_count"): 4}]
     assert buffer.pending(Article, 3, "view_count") == 1
@@ -200,13 +201,24 @@ def test_increment_during_a_flush_waits_for_the_next_one(buffer, monkeypatch):
 
 def test_redis_flush_leaves_no_batch_behind(redis_buffer, monkeypatch):
     redis_buffer.increment(Article, 3, "view_count")
-    monkeypatch.setattr(counters, "apply_counts", lambda counts: len(counts))
+    monkeypatch.setattr(counters, "apply_batch", lambda batch_id, counts: len(counts))
     redis_buffer.flush()
-    redis_buffer.increment(Article, 3, "view_count")
-    monkeypatch.setattr(counters, "apply_counts", lambda counts: 1 / 0)
+    assert redis_buffer._redis.keys(f"{redis_buffer.key}*") == []
+
+
+def test_a_failed_redis_batch_waits_in_redis_for_the_next_flush(redis_buffer, monkeypatch):
+    redis_buffer.increment(Article, 3, "view_count", by=2)
+    monkeypatch.setattr(counters, "apply_batch", lambda batch_id, counts: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         redis_buffer.flush()
-    assert redis_buffer._redis.keys(f"{redis_buffer.key}*") == [redis_buffer.key]
+    assert len(redis_buffer._batch_ids()) == 1
+    applied = []
+    monkeypatch.setattr(
+        counters, "apply_batch", lambda batch_id, counts: applied.append(counts) or 1
+    )
+    redis_buffer.flush()
+    assert applied == [{counters.counter_key(Article, 3, "view_count"): 2}]
+    assert redis_buffer._redis.keys(f"{redis_buffer.key}*") == []
 
 
 def test_an_old_buffer_flushes_in_the_background(recorded):
@@ -272,7 +284,7 @@ def test_many_threads_count_exactly_on_postgresql(buffer):
 def test_exit_flushes_what_is_pending():
     article = make_article()
     counters.increment(Article, article.pk, "view_count", by=3)
-    counters._flush_at_exit()
+    counters.flush_at_exit()
     assert views(article) == 3
 
 
@@ -281,5 +293,5 @@ def test_exit_leaves_the_counts_of_another_database_alone():
     article = make_article()
     counters.increment(Article, article.pk, "view_count", by=3)
     counters.get_buffer().database = "test_database_of_a_finished_run"
-    counters._flush_at_exit()
+    counters.flush_at_exit()
     assert views(article) == 0

@@ -6,11 +6,7 @@ import pytest
 import redis
 from django.utils import timezone
 
-from portal import counters
-from stats import counting
-
 LOCAL_REDIS = "redis://127.0.0.1:6379/10"
-MIDDLEWARE = "stats.middleware.VisitStatisticsMiddleware"
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0.0.0 Safari/537.36"
@@ -37,10 +33,10 @@ class Clock:
 
 
 def use_statistics(settings, monkeypatch, backend, clock):
-    """Count with the middleware where the README puts it, on `backend`, at `clock`'s time."""
-    middleware = [m for m in settings.MIDDLEWARE if m != MIDDLEWARE]
-    at = middleware.index("portal.visitors.VisitorCookieMiddleware") + 1
-    settings.MIDDLEWARE = [*middleware[:at], MIDDLEWARE, *middleware[at:]]
+    """Count on `backend`, at `clock`'s time."""
+    from portal import counters
+    from stats import counting
+
     settings.PORTAL_COUNTER_FLUSH_SECONDS = 3600
     monkeypatch.setattr(counting, "clock", clock)
     if backend == "memory":
@@ -67,3 +63,17 @@ def drop_redis_keys(buffer):
         keys = buffer._redis.keys(f"{buffer.key}*")
         if keys:
             buffer._redis.delete(*keys)
+
+
+def visitor_cookie(visitor_id, secret_key=None):
+    """The signed "pv" cookie value portal.visitors gives a reader (with another SECRET_KEY for
+    a server started with it)."""
+    from django.http import HttpResponse
+    from django.test import override_settings
+
+    from portal.visitors import COOKIE_SALT, VISITOR_COOKIE
+
+    response = HttpResponse()
+    with override_settings(**({"SECRET_KEY": secret_key} if secret_key else {})):
+        response.set_signed_cookie(VISITOR_COOKIE, visitor_id, salt=COOKIE_SALT)
+    return response.cookies[VISITOR_COOKIE].value
