@@ -27,9 +27,12 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Uploads go to a temporary folder, passwords hash fast, and no cache leaks between tests."""
+    """Uploads go to a temporary folder, passwords hash fast, no cache or pending count leaks
+    between tests."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No background flush in the middle of a test (tests of flushing flush when they mean to).
+    settings.PORTAL_COUNTER_FLUSH_SECONDS = 3600
     cache.clear()
     counters.reset()
     yield
