@@ -44,6 +44,8 @@ def post(request, slug):
         messages.success(request, WAITING)
         return done
     user = signed_in(request)
+    if "show_captcha" in request.POST:
+        return with_security_code(request, article, user)
     form = CommentForm(request.POST, article=article, user=user)
     if not form.is_valid():
         return article_page(request, article, form, status=400)
@@ -67,6 +69,15 @@ def post(request, slug):
         return redirect(f"{article.get_absolute_url()}#binh-luan-{comment.pk}")
     messages.success(request, WAITING)
     return done
+
+
+def with_security_code(request, article, user):
+    """Without JavaScript the code is made when asked for: the page again, with what the
+    reader typed, and a code. Showing the article never writes a code to the database."""
+    typed = {name: request.POST.get(name, "") for name in ("name", "email", "text", "parent")}
+    form = CommentForm(initial=typed, article=article, user=user)
+    form.show_captcha = True
+    return article_page(request, article, form, status=200)
 
 
 def author(form, user):

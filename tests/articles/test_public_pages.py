@@ -62,7 +62,7 @@ def test_article_page_parts_and_query_bound(client, news, django_assert_max_num_
         Tag.objects.create(name="Hội đồng nhân dân"), Tag.objects.create(name="Kỳ họp")
     )
     client.get(article.get_absolute_url())
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert [a.title for a in response.context["newer"]] == ["Kỳ họp số 1", "Kỳ họp số 0"]
@@ -96,7 +96,7 @@ def test_article_query_count_does_not_grow_with_tags(client, django_assert_max_n
     for n in range(20):
         article.tags.add(Tag.objects.create(name=f"Thẻ {n}"))
     client.get(article.get_absolute_url())
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         client.get(article.get_absolute_url())
 
 

@@ -28,6 +28,7 @@ def test_reader_comments_and_a_moderator_approves(page, browser, live_server, dj
     form.get_by_label("Thư điện tử").fill("binh@example.vn")
     form.get_by_label("Nội dung bình luận").fill(TEXT)
 
+    expect(page.locator("input[name=captcha_0]")).not_to_have_value("")
     first_key = page.locator("input[name=captcha_0]").input_value()
     form.get_by_role("button", name="Đổi mã khác").click()
     expect(page.locator("input[name=captcha_0]")).not_to_have_value(first_key)

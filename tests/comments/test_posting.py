@@ -60,6 +60,27 @@ def test_the_section_and_form_are_under_the_article(client, article):
     assert "Ý kiến bạn đọc" not in client.get(closed.get_absolute_url()).content.decode()
 
 
+def test_showing_the_article_writes_no_security_code(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert not CaptchaStore.objects.exists()
+    assert 'name="captcha_0" value=""' in html
+    assert 'name="show_captcha"' in html
+
+
+def test_without_javascript_the_code_comes_on_request_with_the_text_kept(article):
+    response = reader().post(
+        post_url(article),
+        {"name": "Nguyễn Văn An", "email": "an@example.vn", "text": "Ý kiến", "show_captcha": "1"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    store = CaptchaStore.objects.get()
+    assert f'value="{store.hashkey}"' in html
+    assert 'value="Nguyễn Văn An"' in html and "Ý kiến</textarea>" in html
+    assert "comment-form__error" not in html
+    assert not Comment.objects.exists()
+
+
 def test_a_guest_comment_waits_for_moderation(article):
     client = reader()
     response = client.post(post_url(article), comment_data())
@@ -297,6 +318,6 @@ def test_article_page_query_count_stays_bounded(client, article, django_assert_m
             article=article, parent=root, name="R", text=f"R{n}", status="approved"
         )
     client.get(article.get_absolute_url())
-    # The 7 of an article page without comments, plus one page of threads and their replies.
-    with django_assert_max_num_queries(9):
+    # The 6 of an article page without comments, plus one page of threads and their replies.
+    with django_assert_max_num_queries(8):
         client.get(article.get_absolute_url())

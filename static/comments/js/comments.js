@@ -8,24 +8,47 @@
   var form = document.getElementById("comment-form");
   if (!form) return;
 
-  form.addEventListener("click", function (event) {
-    var button = event.target.closest(".captcha__refresh");
-    if (!button) return;
-    event.preventDefault();
-    window.fetch(button.dataset.refreshUrl, {
+  /* A code is made only when the reader starts writing, so showing the page writes nothing. */
+  function freshCode(captcha) {
+    var refresh = captcha.querySelector(".captcha__refresh");
+    return window.fetch(refresh.dataset.refreshUrl, {
       headers: { "X-Requested-With": "XMLHttpRequest" },
       credentials: "same-origin"
     }).then(function (response) {
       return response.json();
     }).then(function (fresh) {
-      var captcha = button.closest(".captcha");
-      captcha.querySelector(".captcha__image").src = fresh.image_url;
+      var image = captcha.querySelector(".captcha__image");
+      image.src = fresh.image_url;
+      image.hidden = false;
+      refresh.hidden = false;
+      var show = captcha.querySelector(".captcha__show");
+      if (show) show.hidden = true;
       captcha.querySelector("input[type=hidden]").value = fresh.key;
-      var answer = captcha.querySelector("input[type=text]");
-      answer.value = "";
-      answer.focus();
+      captcha.querySelector("input[type=text]").value = "";
     });
-  });
+  }
+
+  var captcha = form.querySelector(".captcha");
+  if (captcha) {
+    var requested = false;
+    var firstCode = function () {
+      if (requested || captcha.querySelector("input[type=hidden]").value) return;
+      requested = true;
+      freshCode(captcha).catch(function () { requested = false; });
+    };
+    form.addEventListener("focusin", firstCode);
+    form.addEventListener("click", function (event) {
+      if (event.target.closest(".captcha__show")) {
+        event.preventDefault();
+        firstCode();
+      } else if (event.target.closest(".captcha__refresh")) {
+        event.preventDefault();
+        freshCode(captcha).then(function () {
+          captcha.querySelector("input[type=text]").focus();
+        });
+      }
+    });
+  }
 
   document.querySelectorAll(".comment__reply").forEach(function (link) {
     link.addEventListener("click", function (event) {
