@@ -36,6 +36,10 @@ def test_home_page_renders_the_layout_on_a_phone_and_a_desktop(page):
         assert horizontal_overflow(page) <= 0, f"horizontal scrolling at {width}px"
     page.locator(".card__title a").first.click()
     expect(page.locator(".article__dateline")).to_have_text(re.compile(r" - \d\d/\d\d/\d{4} "))
+    page.set_viewport_size({"width": 360, "height": 800})
+    for path in [page.url, "/tim-kiem/?q=phu+van", page.url.rstrip("/") + "/in/"]:
+        page.goto(path)
+        assert horizontal_overflow(page) <= 0, f"horizontal scrolling at 360px on {path}"
 
 
 def test_idle_notice_counts_down_and_a_click_keeps_the_session(staff_page, short_idle):
