@@ -244,7 +244,7 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.title, max_length=255, fallback="bai-viet")
         if not self._state.adding and kwargs.get("update_fields") is None:
-            # The counters are written only by buffered F() updates (portal/counters.py).
+            # The counters are written only by buffered F() updates (portal/counters/).
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields

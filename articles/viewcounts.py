@@ -1,4 +1,4 @@
-"""Counting article views through the buffered counters of portal/counters.py.
+"""Counting article views through the buffered counters of portal/counters/.
 
 A view counts once per visitor per article per PORTAL_VIEW_DEDUP_SECONDS. The mark that says
 "already counted" is a cache.add: with Redis (REDIS_URL) it is atomic and shared by every

@@ -204,7 +204,7 @@ PORTAL_OFFICE_ADDRESS = env_str(
 PORTAL_OFFICE_PHONE = env_str("PORTAL_OFFICE_PHONE", "0229 3 851 234")
 PORTAL_OFFICE_EMAIL = env_str("PORTAL_OFFICE_EMAIL", "ubnd.phuvan@example.gov.vn")
 
-# Buffered counters (portal/counters.py) are written to the database when the oldest pending
+# Buffered counters (portal/counters/) are written to the database when the oldest pending
 # increment is this old; a reader's views of one article count once per PORTAL_VIEW_DEDUP_SECONDS.
 PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 10)
 PORTAL_VIEW_DEDUP_SECONDS = env_int("PORTAL_VIEW_DEDUP_SECONDS", 1800)

@@ -1,4 +1,4 @@
-"""Counting visitors into the buffered counters of portal/counters.py, and the live summary.
+"""Counting visitors into the buffered counters of portal/counters/, and the live summary.
 
 Every counted page request is one `counters.record()` (one Redis round trip, or a few
 dictionary updates in memory): a human's page view, and when none of the visitor's keys was

@@ -66,7 +66,7 @@ def recorded(monkeypatch):
             applied.update(counts)
         return len(counts)
 
-    monkeypatch.setattr(counters, "apply_batch", record)
+    monkeypatch.setattr(counters.buffer, "apply_batch", record)
     return applied
 
 
@@ -178,7 +178,7 @@ def test_failed_flush_puts_the_increments_back(buffer, monkeypatch):
         buffer.increment(Article, 3, "view_count")
         raise DatabaseError("database went away")
 
-    monkeypatch.setattr(counters, "apply_batch", fail)
+    monkeypatch.setattr(counters.buffer, "apply_batch", fail)
     with pytest.raises(DatabaseError):
         buffer.flush()
     assert buffer.pending(Article, 3, "view_count") == 5
@@ -193,7 +193,7 @@ def test_increment_during_a_flush_waits_for_the_next_one(buffer, monkeypatch):
         taken.append(dict(counts))
         return 1
 
-    monkeypatch.setattr(counters, "apply_batch", apply_while_a_view_arrives)
+    monkeypatch.setattr(counters.buffer, "apply_batch", apply_while_a_view_arrives)
     buffer.flush()
     assert taken == [{counters.counter_key(Article, 3, "view_count"): 4}]
     assert buffer.pending(Article, 3, "view_count") == 1
@@ -201,20 +201,20 @@ def test_increment_during_a_flush_waits_for_the_next_one(buffer, monkeypatch):
 
 def test_redis_flush_leaves_no_batch_behind(redis_buffer, monkeypatch):
     redis_buffer.increment(Article, 3, "view_count")
-    monkeypatch.setattr(counters, "apply_batch", lambda batch_id, counts: len(counts))
+    monkeypatch.setattr(counters.buffer, "apply_batch", lambda batch_id, counts: len(counts))
     redis_buffer.flush()
     assert redis_buffer._redis.keys(f"{redis_buffer.key}*") == []
 
 
 def test_a_failed_redis_batch_waits_in_redis_for_the_next_flush(redis_buffer, monkeypatch):
     redis_buffer.increment(Article, 3, "view_count", by=2)
-    monkeypatch.setattr(counters, "apply_batch", lambda batch_id, counts: 1 / 0)
+    monkeypatch.setattr(counters.buffer, "apply_batch", lambda batch_id, counts: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         redis_buffer.flush()
     assert len(redis_buffer._batch_ids()) == 1
     applied = []
     monkeypatch.setattr(
-        counters, "apply_batch", lambda batch_id, counts: applied.append(counts) or 1
+        counters.buffer, "apply_batch", lambda batch_id, counts: applied.append(counts) or 1
     )
     redis_buffer.flush()
     assert applied == [{counters.counter_key(Article, 3, "view_count"): 2}]

@@ -109,11 +109,11 @@ def test_a_flush_that_fails_before_commit_loses_nothing(backend, monkeypatch):
         real(counts)
         raise DatabaseError("connection lost before COMMIT")
 
-    monkeypatch.setattr(counters, "apply_counts", fail_after_writing)
+    monkeypatch.setattr(counters.rows, "apply_counts", fail_after_writing)
     with pytest.raises(DatabaseError):
         counters.flush()
     assert not DailyVisits.objects.exists()
-    monkeypatch.setattr(counters, "apply_counts", real)
+    monkeypatch.setattr(counters.rows, "apply_counts", real)
     counters.flush()
     assert DailyVisits.objects.get(day=TODAY).page_views == ROUNDS * VISITORS
 

@@ -1,0 +1,99 @@
+"""Pending counts in this process's memory (without Redis)."""
+
+import logging
+import threading
+import uuid
+from collections import Counter, defaultdict
+
+from .buffer import Buffer
+
+logger = logging.getLogger(__name__)
+
+
+class MemoryBuffer(Buffer):
+    """This process's increments, under a lock."""
+
+    def __init__(self, flush_seconds):
+        super().__init__(flush_seconds)
+        self._lock = threading.Lock()
+        self._counts = Counter()
+        self._batches = {}
+        self._marks = {}
+        self._distinct = defaultdict(set)
+        self._distinct_seen = {}
+        self._dirty = set()
+        self._presence = defaultdict(dict)
+        self._swept = 0.0
+        self._longest_gap = 0
+
+    def _record(self, counts, marks, gap, counts_if_new, distinct, presence, now):
+        with self._lock:
+            new = all(now - self._marks.get(mark, float("-inf")) >= gap for mark in marks)
+            self._marks.update(dict.fromkeys(marks, now))
+            self._longest_gap = max(self._longest_gap, gap)
+            self._counts.update(counts)
+            if new:
+                self._counts.update(counts_if_new)
+            for key, member in distinct.items():
+                self._distinct[key].add(member)
+                self._distinct_seen[key] = now
+            self._dirty.update(distinct)
+            if presence is not None:
+                group, member, groups = presence
+                for other in groups:
+                    self._presence[other].pop(member, None)
+                self._presence[group][member] = now
+            if now - self._swept >= 60:
+                self._sweep(now)
+        return new
+
+    def _sweep(self, now):
+        """Drop marks, presence and distinct sets too old to matter (amortized: once a minute)."""
+        self._swept = now
+        gap = self._longest_gap
+        self._marks = {mark: seen for mark, seen in self._marks.items() if now - seen < gap}
+        for members in self._presence.values():
+            for member in [m for m, seen in members.items() if now - seen > 3600]:
+                del members[member]
+        for key in [k for k, seen in self._distinct_seen.items() if now - seen > 86400 * 2]:
+            if key not in self._dirty:
+                del self._distinct[key], self._distinct_seen[key]
+
+    def _get(self, key):
+        with self._lock:
+            return self._counts.get(key, 0) + sum(b.get(key, 0) for b in self._batches.values())
+
+    def _present(self, groups, since):
+        with self._lock:
+            return {
+                group: sum(seen >= since for seen in self._presence[group].values())
+                for group in groups
+            }
+
+    def _take(self):
+        with self._lock:
+            if self._counts:
+                self._batches[uuid.uuid4().hex] = self._counts
+                self._counts = Counter()
+
+    def _batch_ids(self):
+        with self._lock:
+            return list(self._batches)
+
+    def _batch(self, batch_id):
+        with self._lock:
+            return dict(self._batches.get(batch_id, {}))
+
+    def _forget(self, batch_id):
+        with self._lock:
+            self._batches.pop(batch_id, None)
+
+    def _take_distinct(self):
+        with self._lock:
+            counts = {key: len(self._distinct[key]) for key in self._dirty}
+            self._dirty = set()
+        return counts
+
+    def _put_back_distinct(self, counts):
+        with self._lock:
+            self._dirty.update(counts)

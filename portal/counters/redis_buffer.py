@@ -1,0 +1,149 @@
+"""Pending counts in Redis, shared by every worker."""
+
+import logging
+import threading
+import uuid
+
+import redis
+
+from .buffer import Buffer
+
+logger = logging.getLogger(__name__)
+
+
+DISTINCT_TTL_SECONDS = 3 * 24 * 3600
+PRESENCE_TTL_SECONDS = 24 * 3600
+DISTINCT_TTL_SECONDS = 3 * 24 * 3600
+PRESENCE_TTL_SECONDS = 24 * 3600
+# Atomically move the pending hash into a numbered batch, so increments arriving meanwhile
+# start a new hash and the batch is listed until a flush has committed it.
+TAKE_SCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2] .. ':' .. ARGV[1])
+redis.call('SADD', KEYS[2], ARGV[1])
+return 1
+"""
+# KEYS: the pending hash, then the visitor's marks. ARGV: now, gap, the number of counts that
+# always apply, then (field, n) pairs: those, then the ones that apply only to a new visit.
+RECORD_SCRIPT = """
+local now, gap = tonumber(ARGV[1]), tonumber(ARGV[2])
+local new = 1
+for i = 2, #KEYS do
+  local last = redis.call('GET', KEYS[i])
+  if last and now - tonumber(last) < gap then new = 0 end
+  redis.call('SET', KEYS[i], ARGV[1], 'EX', math.max(1, math.ceil(gap)))
+end
+local stop = 3 + 2 * tonumber(ARGV[3])
+if new == 1 then stop = #ARGV end
+for i = 4, stop, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+return new
+"""
+
+
+class RedisBuffer(Buffer):
+    """Increments of every worker in Redis, under keys that start with `key`.
+
+    Recording or reading that meets a Redis error logs it and goes on (a count may be lost, a
+    page never breaks); a flush raises it.
+    """
+
+    def __init__(self, flush_seconds, url, key):
+        super().__init__(flush_seconds)
+        self.key = key
+        self._redis = redis.Redis(connection_pool=connection_pool(url))
+        self._take_script = self._redis.register_script(TAKE_SCRIPT)
+        self._record_script = self._redis.register_script(RECORD_SCRIPT)
+
+    @property
+    def _batches_key(self):
+        return f"{self.key}:batch"
+
+    def _record(self, counts, marks, gap, counts_if_new, distinct, presence, now):
+        pipe = self._redis.pipeline(transaction=False)
+        args = [now, gap, len(counts)]
+        for key, n in [*counts.items(), *counts_if_new.items()]:
+            args += [key, n]
+        mark_keys = [f"{self.key}:mark:{mark}" for mark in marks]
+        self._record_script(keys=[self.key, *mark_keys], args=args, client=pipe)
+        for key, member in distinct.items():
+            pipe.pfadd(f"{self.key}:distinct:{key}", member)
+            pipe.expire(f"{self.key}:distinct:{key}", DISTINCT_TTL_SECONDS)
+            pipe.sadd(f"{self.key}:distinct", key)
+        if presence is not None:
+            group, member, groups = presence
+            for other in groups:
+                if other != group:
+                    pipe.zrem(f"{self.key}:presence:{other}", member)
+            pipe.zadd(f"{self.key}:presence:{group}", {member: now})
+            pipe.zremrangebyscore(f"{self.key}:presence:{group}", "-inf", now - 3600)
+            pipe.expire(f"{self.key}:presence:{group}", PRESENCE_TTL_SECONDS)
+        try:
+            return bool(pipe.execute()[0])
+        except redis.RedisError:
+            logger.warning("Redis is unavailable: a request is not counted", exc_info=True)
+            return False
+
+    def _get(self, key):
+        try:
+            ids = self._redis.smembers(self._batches_key)
+            pipe = self._redis.pipeline(transaction=False)
+            for name in [self.key, *(f"{self._batches_key}:{i}" for i in sorted(ids))]:
+                pipe.hget(name, key)
+            return sum(int(value or 0) for value in pipe.execute())
+        except redis.RedisError:
+            return 0
+
+    def _present(self, groups, since):
+        try:
+            pipe = self._redis.pipeline(transaction=False)
+            for group in groups:
+                pipe.zcount(f"{self.key}:presence:{group}", since, "+inf")
+            return dict(zip(groups, pipe.execute(), strict=True))
+        except redis.RedisError:
+            return dict.fromkeys(groups, 0)
+
+    def _take(self):
+        self._take_script(keys=[self.key, self._batches_key], args=[uuid.uuid4().hex])
+
+    def _batch_ids(self):
+        return sorted(self._redis.smembers(self._batches_key))
+
+    def _batch(self, batch_id):
+        flat = self._redis.hgetall(f"{self._batches_key}:{batch_id}")
+        return {key: int(n) for key, n in flat.items()}
+
+    def _forget(self, batch_id):
+        try:
+            with self._redis.pipeline(transaction=True) as pipe:
+                pipe.delete(f"{self._batches_key}:{batch_id}")
+                pipe.srem(self._batches_key, batch_id)
+                pipe.execute()
+        except redis.RedisError:
+            logger.warning("Could not drop the applied batch %s; the next flush does", batch_id)
+
+    def _take_distinct(self):
+        registry = f"{self.key}:distinct"
+        with self._redis.pipeline(transaction=True) as pipe:
+            pipe.smembers(registry)
+            pipe.delete(registry)
+            keys = sorted(pipe.execute()[0])
+        pipe = self._redis.pipeline(transaction=False)
+        for key in keys:
+            pipe.pfcount(f"{registry}:{key}")
+        return {key: n for key, n in zip(keys, pipe.execute(), strict=True) if n}
+
+    def _put_back_distinct(self, counts):
+        self._redis.sadd(f"{self.key}:distinct", *counts)
+
+
+_pools = {}
+_pools_lock = threading.Lock()
+
+
+def connection_pool(url):
+    with _pools_lock:
+        if url not in _pools:
+            _pools[url] = redis.ConnectionPool.from_url(
+                url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2
+            )
+        return _pools[url]
