@@ -47,3 +47,14 @@ messages: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Load benchmark of the production shape (nginx, two gunicorns, PostgreSQL, Redis): see
+# bench/run.py. Needs root for apt-get (nginx, wrk) when they are missing. Not run by CI.
+.PHONY: bench bench-smoke
+bench: install
+	$(BIN)/python -m bench.run
+
+# The same harness, tiny and quick (CI-sized): a small seed, 2 s per scenario, counts exact.
+bench-smoke: install
+	BENCH_DATABASE=portal_bench_smoke $(BIN)/python -m bench.run --smoke --articles 300 \
+		--categories 20 --seconds 2 --tail 1 --cookies 50 --workers 2

@@ -32,3 +32,12 @@ def cached_block(name, build, seconds=BLOCK_SECONDS):
         value = build()
         cache.set(key, value, seconds)
     return value
+
+
+def article_version(slug):
+    """Changes whenever what an article's page shows changes (votes, comments)."""
+    return cache.get(f"articles:page-version:{slug}", 0)
+
+
+def touch_article(slug):
+    cache.set(f"articles:page-version:{slug}", time.time_ns(), None)

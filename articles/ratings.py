@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
 from portal.visitors import client_ip, visitor_keys
 
+from .caching import touch_article
 from .models import Article, Vote
 from .services import VoteRefused, cast_vote
 
@@ -82,12 +84,21 @@ def rate(request, slug):
         )
     except VoteRefused as refusal:
         return refused(request, article, refusal.code)
+    touch_article(article.slug)
     article.rating_sum, article.rating_count = totals["rating_sum"], totals["rating_count"]
     message = _("Thank you for rating this article.")
     if wants_json(request):
         return JsonResponse({"message": message, "lines": rating_lines(article), **totals})
     messages.success(request, message)
     return redirect(f"{article.get_absolute_url()}#danh-gia")
+
+
+@never_cache
+@require_GET
+def my_score(request, slug):
+    """The score this reader gave, for the rating script of a page served from the cache."""
+    article = get_object_or_404(Article.objects.published().only("pk"), slug=slug)
+    return JsonResponse({"score": readers_score(request, article)})
 
 
 def refused(request, article, code):

@@ -1,10 +1,15 @@
+from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from portal.pagecache import cached_page, is_cacheable_request
+
+from .caching import article_version, generation
 from .models import Article, Category, Tag, Vote
 from .ratings import readers_score
 from .seo import news_article
-from .viewcounts import record_view
+from .viewcounts import record_view, record_view_of
 
 PAGE_SIZE = 10
 FEATURED_COUNT = 3
@@ -86,11 +91,45 @@ class ArticleView(ArticleMixin, DetailView):
             newer=list(newer[:NEIGHBOURS]),
             older=list(older[:NEIGHBOURS]),
             structured_data=news_article(self.request, article),
-            readers_score=readers_score(self.request, article) if article.allow_rating else None,
+            readers_score=self.score_of_reader(article),
             stars=Vote.Score.choices,
             **kwargs,
         )
 
+    def score_of_reader(self, article):
+        """A page that may be cached for everyone leaves this to the rating script."""
+        if not article.allow_rating or is_cacheable_request(self.request):
+            return None
+        return readers_score(self.request, article)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.page_cache_meta = {"article_id": self.object.pk}
+        if self.object.expire_at:
+            left = (self.object.expire_at - timezone.now()).total_seconds()
+            response.page_cache_seconds = int(min(left, settings.PORTAL_PAGE_CACHE_SECONDS))
+        return response
+
 
 class ArticlePrintView(ArticleMixin, DetailView):
     template_name = "articles/print.html"
+
+
+def listing_version(request, view_kwargs):
+    return str(generation())
+
+
+def article_page_version(request, view_kwargs):
+    return f"{generation()}:{article_version(view_kwargs['slug'])}"
+
+
+def count_cached_view(request, meta):
+    record_view_of(request, meta["article_id"])
+
+
+def cached_listing(view):
+    return cached_page(listing_version)(view)
+
+
+def cached_article(view):
+    return cached_page(article_page_version, on_hit=count_cached_view)(view)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from articles.caching import touch_article
 from articles.models import Article
 
 from .models import Comment
@@ -18,7 +19,7 @@ def refresh_comment_counts(article_ids):
     """Set each article's comment_count to the comments the public sees, in one UPDATE.
 
     That is approved comments whose thread is approved too: replies under a rejected comment
-    are not shown.
+    are not shown. The articles' cached pages are rebuilt.
     """
     approved = (
         Comment.objects.approved()
@@ -28,9 +29,10 @@ def refresh_comment_counts(article_ids):
         .annotate(n=Count("pk"))
         .values("n")
     )
-    Article.objects.filter(pk__in=set(article_ids)).update(
-        comment_count=Coalesce(Subquery(approved), 0)
-    )
+    articles = Article.objects.filter(pk__in=set(article_ids))
+    articles.update(comment_count=Coalesce(Subquery(approved), 0))
+    for slug in articles.values_list("slug", flat=True):
+        touch_article(slug)
 
 
 def initial_status(user, text):

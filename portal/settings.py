@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -259,6 +260,10 @@ PORTAL_STATS_RETENTION_DAYS = env_int("PORTAL_STATS_RETENTION_DAYS", 400)
 # block's script fetches them every REFRESH_SECONDS.
 PORTAL_STATS_SUMMARY_SECONDS = env_int("PORTAL_STATS_SUMMARY_SECONDS", 10)
 PORTAL_STATS_REFRESH_SECONDS = env_int("PORTAL_STATS_REFRESH_SECONDS", 60)
+
+# Anonymous home, category, tag and article pages are served from a cache of their HTML for at
+# most this many seconds (any change to what they show rebuilds them at once).
+PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 60)
 
 # The "Tin xem nhiều" block: how many articles, published within how many days (0 = ever).
 PORTAL_MOST_VIEWED_COUNT = env_int("PORTAL_MOST_VIEWED_COUNT", 5)

@@ -69,6 +69,12 @@ def _migration_data(request):
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """Render every page (to look at its context or count the queries of rendering it)."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user(
         username="bientap", password="mat-khau-dai-123", is_staff=True, is_superuser=True

@@ -45,7 +45,7 @@ def test_home_shows_featured_then_newest_per_top_category(client, news):
 
 
 def test_home_query_count_does_not_grow_with_categories(
-    client, news, django_assert_max_num_queries
+    client, news, django_assert_max_num_queries, no_page_cache
 ):
     client.get("/")
     for n in range(5):
@@ -55,7 +55,9 @@ def test_home_query_count_does_not_grow_with_categories(
         client.get("/")
 
 
-def test_article_page_parts_and_query_bound(client, news, django_assert_max_num_queries):
+def test_article_page_parts_and_query_bound(
+    client, news, django_assert_max_num_queries, no_page_cache
+):
     _government, _council, _culture = news
     article = Article.objects.get(title="Kỳ họp số 2")
     article.tags.add(
@@ -91,7 +93,9 @@ def test_article_json_ld_is_news_article_and_escaped(client):
     assert "<script>alert" not in html
 
 
-def test_article_query_count_does_not_grow_with_tags(client, django_assert_max_num_queries):
+def test_article_query_count_does_not_grow_with_tags(
+    client, django_assert_max_num_queries, no_page_cache
+):
     article = make_article()
     for n in range(20):
         article.tags.add(Tag.objects.create(name=f"Thẻ {n}"))
@@ -139,7 +143,7 @@ def test_scheduled_article_appears_by_itself(client, settings):
 
 
 def test_sidebar_blocks_are_cached_and_refreshed_when_an_article_changes(
-    client, django_assert_max_num_queries
+    client, django_assert_max_num_queries, no_page_cache
 ):
     article = make_article(title="Tin cũ")
     client.get("/")

@@ -220,7 +220,7 @@ def test_saving_the_article_keeps_its_rating_totals(article):
 
 
 @pytest.mark.parametrize(("kind", "title"), [("best", "Đánh giá cao nhất"), ("most", "")])
-def test_rated_sidebar_block_is_an_option(client, settings, kind, title):
+def test_rated_sidebar_block_is_an_option(client, settings, kind, title, no_page_cache):
     loved = make_article(title="Được yêu thích")
     Article.objects.filter(pk=loved.pk).update(rating_sum=50, rating_count=10)
     crowded = make_article(title="Nhiều người chấm")

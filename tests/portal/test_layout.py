@@ -35,7 +35,7 @@ def test_home_page_has_the_layout(client, site):
     assert "Tin mới" in html
 
 
-def test_home_page_query_count(client, site, django_assert_max_num_queries):
+def test_home_page_query_count(client, site, django_assert_max_num_queries, no_page_cache):
     client.get("/")  # warm the navigation cache
     with django_assert_max_num_queries(4):
         response = client.get("/")

@@ -47,6 +47,19 @@
       });
     }
 
+    /* A page from the cache does not know this reader's vote: ask for it. */
+    if (!form.dataset.score) {
+      window.fetch(form.dataset.scoreUrl, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .then(function (answer) {
+          if (!answer.score) return;
+          form.dataset.score = String(answer.score);
+          prompt.textContent = form.dataset.votedPrompt;
+          showReadersScore();
+        })
+        .catch(function () { /* the stars still work */ });
+    }
+
     form.addEventListener("click", function (event) {
       var star = event.target.closest(".rating__star");
       if (!star) return;

@@ -1,0 +1,44 @@
+"""What the database counted against what the load generator was answered."""
+
+from django.db.models import Sum
+
+from articles.models import Article
+from stats.models import DailyVisits
+
+
+def snapshot(article_ids):
+    totals = DailyVisits.objects.aggregate(page_views=Sum("page_views"), visits=Sum("visits"))
+    views = dict(Article.objects.filter(pk__in=article_ids).values_list("pk", "view_count"))
+    return {
+        "page_views": totals["page_views"] or 0,
+        "visits": totals["visits"] or 0,
+        "all_article_views": Article.objects.aggregate(n=Sum("view_count"))["n"] or 0,
+        **{f"views of article {pk}": views[pk] for pk in article_ids},
+    }
+
+
+def expected(scenarios, results):
+    """Page views: every reader's 200 on a counted page; a visit per reader (each reader's
+    requests fall within one visit gap); an article view per reader who read the article."""
+    counted = [results[s.name] for s in scenarios if s.counted and s.name in results]
+    readers = set().union(*(set(r.ok_by_visitor) for r in counted))
+    figures = {
+        "page_views": sum(r.answered for r in counted),
+        "visits": len(readers),
+        "all_article_views": 0,
+    }
+    for scenario in scenarios:
+        if scenario.article_id is not None and scenario.name in results:
+            readers_of_article = len(results[scenario.name].ok_by_visitor)
+            key = f"views of article {scenario.article_id}"
+            figures[key] = figures.get(key, 0) + readers_of_article
+            figures["all_article_views"] += readers_of_article
+    return figures
+
+
+def differences(before, after, wanted):
+    return {
+        name: {"expected": value, "counted": after[name] - before[name]}
+        for name, value in wanted.items()
+        if after[name] - before[name] != value
+    }

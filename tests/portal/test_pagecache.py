@@ -1,0 +1,111 @@
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from comments.models import Comment
+from comments.services import set_status
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+READER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Android 14) Chrome/126.0"}
+
+
+def reader(address="203.0.113.20"):
+    return Client(REMOTE_ADDR=address, **READER)
+
+
+@pytest.fixture
+def article():
+    return make_article(title="Thông báo lịch cắt điện")
+
+
+def test_anonymous_pages_come_from_the_cache_without_queries(
+    article, django_assert_max_num_queries
+):
+    for url in ["/", article.get_absolute_url(), article.category.get_absolute_url()]:
+        first = reader().get(url)
+        assert first["X-Page-Cache"] == "miss"
+        with django_assert_max_num_queries(0):
+            second = reader("198.51.100.3").get(url)
+        assert second["X-Page-Cache"] == "hit"
+        assert "Thông báo lịch cắt điện" in second.content.decode()
+
+
+def test_a_page_from_the_cache_has_this_readers_csrf_token(article):
+    reader().get(article.get_absolute_url())
+    client = Client(enforce_csrf_checks=True, REMOTE_ADDR="198.51.100.4", **READER)
+    page = client.get(article.get_absolute_url())
+    assert page["X-Page-Cache"] == "hit"
+    html = page.content.decode()
+    assert "@@csrf-token@@" not in html
+    token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    response = client.post(
+        reverse("articles:rate", args=[article.slug]),
+        {"score": "5", "csrfmiddlewaretoken": token},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200
+
+
+def test_views_of_cached_pages_are_counted(article):
+    from portal import counters
+
+    for n in range(3):
+        reader(f"198.51.100.{n}").get(article.get_absolute_url(), HTTP_USER_AGENT=f"Agent {n}")
+    assert counters.pending(Article, article.pk, "view_count") == 3
+
+
+def test_a_vote_or_an_approved_comment_rebuilds_the_article_page(article):
+    url = article.get_absolute_url()
+    reader().get(url)
+    reader("198.51.100.5").post(reverse("articles:rate", args=[article.slug]), {"score": "4"})
+    page = reader("198.51.100.6").get(url)
+    assert page["X-Page-Cache"] == "miss"
+    assert "4 trong 1 đánh giá" in page.content.decode()
+    comment = Comment.objects.create(article=article, name="An", text="Ý kiến mới")
+    set_status(Comment.objects.filter(pk=comment.pk), Comment.Status.APPROVED)
+    assert "Ý kiến mới" in reader("198.51.100.7").get(url).content.decode()
+
+
+def test_editing_an_article_rebuilds_every_page(article):
+    reader().get("/")
+    article.title = "Thông báo lịch cắt điện (đã sửa)"
+    article.save()
+    assert "(đã sửa)" in reader("198.51.100.8").get("/").content.decode()
+
+
+def test_an_expiring_article_is_kept_no_longer_than_it_has_left(article, settings):
+    Article.objects.filter(pk=article.pk).update(expire_at=timezone.now() + timedelta(seconds=5))
+    first = reader().get(article.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    assert 0 < first.page_cache_seconds <= 5
+    assert settings.PORTAL_PAGE_CACHE_SECONDS == 60
+
+
+def test_signed_in_staff_and_readers_with_messages_get_fresh_pages(article, staff_user):
+    reader().get(article.get_absolute_url())
+    staff = Client()
+    staff.force_login(staff_user)
+    page = staff.get(article.get_absolute_url())
+    assert "X-Page-Cache" not in page
+    assert 'id="idle-notice"' in page.content.decode()
+    voter = reader("198.51.100.10")
+    redirect = voter.post(reverse("articles:rate", args=[article.slug]), {"score": "3"})
+    after = voter.get(redirect.url)
+    assert "Cảm ơn bạn đã đánh giá bài viết." in after.content.decode()
+    cached = reader("198.51.100.11").get(article.get_absolute_url()).content.decode()
+    assert "Cảm ơn bạn đã đánh giá bài viết." not in cached
+
+
+def test_the_reader_asks_for_their_own_score(article):
+    client = reader()
+    client.get(article.get_absolute_url())
+    url = reverse("articles:my_score", args=[article.slug])
+    assert client.get(url).json() == {"score": None}
+    client.post(reverse("articles:rate", args=[article.slug]), {"score": "2"})
+    assert client.get(url).json() == {"score": 2}
