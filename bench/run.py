@@ -7,6 +7,7 @@ everything, check that the counters hold exactly what was sent, print and save t
 import argparse
 import io
 import json
+import math
 import os
 import secrets
 import shutil
@@ -24,6 +25,7 @@ DATABASE = os.environ.get("BENCH_DATABASE", "portal_bench")
 PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 SEARCH_PHRASE = "chinh trang do thi"
+CONNECTIONS = 16
 BOT_AGENT = "Mozilla/5.0 (compatible; Benchbot/1.0)"
 
 
@@ -130,17 +132,22 @@ def scenarios():
 
 
 def warm_up(port, paths):
-    """Bot requests (never counted as readers) so each worker has loaded what it needs."""
+    """Bot requests (never counted as readers) so each worker has loaded what it needs;
+    returns the slowest answer per path."""
     import http.client
 
+    slowest = {}
     for path in paths:
         for _ in range(12):
+            started = time.monotonic()
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             connection.request("GET", path, headers={"User-Agent": BOT_AGENT})
             response = connection.getresponse()
             response.read()
             if response.status != 200:
                 raise RuntimeError(f"GET {path} answered {response.status} during warm-up")
+            slowest[path] = max(slowest.get(path, 0), time.monotonic() - started)
+    return slowest
 
 
 def measure(args, env, plan, port, processes):
@@ -163,11 +170,14 @@ def measure(args, env, plan, port, processes):
             )
         print(f"Running: {processes.pids()}", flush=True)
         batch = [s for s in plan if s.statistics == statistics]
-        warm_up(port, [s.path for s in batch])
+        slowest = warm_up(port, [s.path for s in batch])
         for scenario in batch:
             out = BENCH_DIR / f"wrk-{scenario.name}.txt"
+            # No reader's request may still be in flight when wrk stops: the bot tail outlasts
+            # the slowest answer under load (16 connections queued on the workers).
+            tail = max(args.tail, math.ceil(slowest[scenario.path] * CONNECTIONS) + 1)
             results[scenario.name] = load.run_wrk(
-                f"http://127.0.0.1:{port}", scenario.path, cookies, args.seconds, args.tail, out
+                f"http://127.0.0.1:{port}", scenario.path, cookies, args.seconds, tail, out
             )
             print(f"  {scenario.name}: {results[scenario.name].rate:.0f} req/s", flush=True)
         processes.stop("gunicorn-1")
