@@ -23,6 +23,7 @@ from django.db import connections
 from django.db.models import Case, Expression, F, Q, Value, When
 from django.db.models.expressions import Col
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -304,6 +305,25 @@ class SearchForm(forms.Form):
         )
 
 
+class CappedPaginator(Paginator):
+    """Counts at most MAX_RESULTS matches: counting every article that mentions the ward's name
+    costs more than finding the first page, and nobody reads past page 100."""
+
+    MAX_RESULTS = 1000
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
+
+    @cached_property
+    def is_capped(self):
+        return self.count > self.MAX_RESULTS
+
+    @cached_property
+    def num_pages(self):
+        return super().num_pages if not self.is_capped else self.MAX_RESULTS // self.per_page
+
+
 class SearchView(TemplateView):
     template_name = "articles/search.html"
 
@@ -318,7 +338,7 @@ class SearchView(TemplateView):
         query = form.cleaned_data["q"]
         candidates = form.candidates()
         found = search_articles(candidates, query).for_listing().annotate(body_html=F("body"))
-        page = Paginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = CappedPaginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         articles = mark_matches(page.object_list, query)
         other_parameters = self.request.GET.copy()
         other_parameters.pop("page", None)

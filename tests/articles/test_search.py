@@ -354,3 +354,17 @@ def test_postgresql_suggests_similar_titles_when_nothing_matches(client):
     assert response.context["articles"] == []
     assert "Có phải bạn muốn tìm:" in html
     assert "Lễ hội truyền thống phường Phù Vân</a>" in html
+
+
+def test_the_count_of_results_stops_at_a_thousand(client, monkeypatch):
+    from articles.search import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "MAX_RESULTS", 20)
+    category = make_category("Tin tức")
+    for n in range(25):
+        make_article(category=category, title=f"Phường Phù Vân tin số {n}")
+    response = client.get("/tim-kiem/", {"q": "phu van"})
+    paginator = response.context["page_obj"].paginator
+    assert paginator.is_capped and paginator.num_pages == 2
+    assert "Tìm thấy hơn 20 bài viết" in response.content.decode()
+    assert client.get("/tim-kiem/", {"q": "phu van", "page": 3}).status_code == 200
