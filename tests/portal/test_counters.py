@@ -11,6 +11,7 @@ from django.db import DatabaseError, connection
 
 from articles.models import Article
 from portal import counters
+from tests import concurrency
 from tests.factories import make_article
 
 LOCAL_REDIS = "redis://127.0.0.1:6379/0"
@@ -71,20 +72,7 @@ def recorded(monkeypatch):
 
 
 def run_threads(target, count=THREADS):
-    errors = []
-
-    def guarded(n):
-        try:
-            target(n)
-        except Exception as error:
-            errors.append(error)
-
-    threads = [threading.Thread(target=guarded, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    concurrency.run_threads(target, count)
 
 
 def views(article):

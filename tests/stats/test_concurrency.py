@@ -1,4 +1,3 @@
-import threading
 from datetime import date
 
 import pytest
@@ -10,6 +9,7 @@ from portal import counters
 from stats import counting
 from stats.middleware import VisitStatisticsMiddleware
 from stats.models import DailyBreakdown, DailyVisits
+from tests import concurrency
 from tests.stats import BROWSER, GOOGLEBOT, Clock, drop_redis_keys, use_statistics, visitor_cookie
 
 THREADS, VISITORS, ROUNDS, BOT_HITS = 8, 12, 5, 10
@@ -30,22 +30,7 @@ def backend(request, settings, monkeypatch):
 
 
 def run_threads(target, count=THREADS):
-    errors = []
-
-    def guarded(n):
-        try:
-            target(n)
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=guarded, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    concurrency.run_threads(target, count)
 
 
 def page(request):

@@ -1,0 +1,27 @@
+"""Running test work on many threads at once, each with its own database connection."""
+
+import threading
+
+from django.db import connections
+
+
+def run_threads(target, count):
+    """Call target(0..count-1) on `count` threads started together; fail on any error."""
+    errors = []
+    start = threading.Barrier(count)
+
+    def guarded(n):
+        try:
+            start.wait()
+            target(n)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=guarded, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
