@@ -53,7 +53,3 @@ def is_first_view(request, article_id):
         return False
     return all(marks)
 
-
-def current_view_count(article):
-    """The stored count plus the views still waiting in the counter buffer."""
-    return article.view_count + counters.pending(Article, article.pk, "view_count")
