@@ -5,19 +5,16 @@ from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from portal.visitors import client_ip, visitor_keys
+from portal.visitors import address_hash, keyed_hash, visitor_keys
 
 from .caching import touch_article
 from .models import Article, Vote
 from .services import VoteRefused, cast_vote
 
-VOTER_SALT = "articles.ratings.voter"
-ADDRESS_SALT = "articles.ratings.address"
 REFUSALS = {
     "invalid": (400, lambda: _("Invalid rating")),
     "closed": (403, lambda: _("Rating is closed for this article.")),
@@ -33,17 +30,9 @@ REFUSALS = {
 }
 
 
-def hashed(salt, value):
-    return salted_hmac(salt, value, algorithm="sha256").hexdigest()[:40]
-
-
 def voter_hashes(request):
     """The reader's voter keys (signed visitor cookie, else address + browser + day), hashed."""
-    return [hashed(VOTER_SALT, key) for key in visitor_keys(request)]
-
-
-def address_hash(request):
-    return hashed(ADDRESS_SALT, client_ip(request))
+    return [keyed_hash("rating-voter", key) for key in visitor_keys(request)]
 
 
 def readers_score(request, article):
@@ -79,7 +68,7 @@ def rate(request, slug):
             article.pk,
             parse_score(request.POST.get("score")),
             voter_hashes(request),
-            address_hash(request),
+            address_hash(request, "rating-address"),
             settings.PORTAL_RATING_VOTES_PER_ADDRESS,
         )
     except VoteRefused as refusal:

@@ -52,4 +52,3 @@ def is_first_view(request, article_id):
         logger.warning("Redis unavailable: a view of article %s is not counted", article_id)
         return False
     return all(marks)
-

@@ -7,16 +7,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from articles.models import Article
-from articles.ratings import hashed
 from articles.views import ArticleView
-from portal.visitors import client_ip
+from portal.visitors import address_hash
 
 from .forms import CommentForm
 from .models import Comment
 from .rules import flood_refusal
 from .services import post_comment
 
-ADDRESS_SALT = "comments.address"
 WAITING = gettext_lazy("Your comment will be shown after it has been moderated")
 
 
@@ -49,7 +47,7 @@ def post(request, slug):
     form = CommentForm(request.POST, article=article, user=user)
     if not form.is_valid():
         return article_page(request, article, form, status=400)
-    address = hashed(ADDRESS_SALT, client_ip(request))
+    address = address_hash(request, "comment-address")
     name, email = author(form, user)
     refusal = flood_refusal(article, address, email)
     if refusal:

@@ -50,6 +50,16 @@ def client_ip(request):
         return remote
 
 
+def keyed_hash(purpose, value):
+    """A keyed hash that stands for `value` (an address, a visitor key) in stored rows."""
+    return salted_hmac(f"portal.visitors.{purpose}", value, algorithm="sha256").hexdigest()[:40]
+
+
+def address_hash(request, purpose):
+    """The client's address as stored for abuse checks: never the address itself."""
+    return keyed_hash(purpose, client_ip(request))
+
+
 def is_bot(request):
     return _is_bot_agent(request.META.get("HTTP_USER_AGENT", "")[:512])
 
