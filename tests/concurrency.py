@@ -1,6 +1,7 @@
 """Running test work on many threads at once, each with its own database connection."""
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connections
 
@@ -25,3 +26,16 @@ def run_threads(target, count):
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def run_pool(work, count, workers=32):
+    """Results of work(0..count-1), run `workers` at a time (PostgreSQL allows ~100 clients)."""
+
+    def task(n):
+        try:
+            return work(n)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(task, range(count)))

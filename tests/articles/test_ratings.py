@@ -1,15 +1,15 @@
 import json
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Vote
 from articles.services import remove_votes
+from tests.concurrency import run_pool
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -241,19 +241,6 @@ postgresql_only = pytest.mark.skipif(
 )
 
 
-def run_concurrently(count, work, workers=32):
-    """Run work(0..count-1) on `workers` threads at once; each call uses its own connection."""
-
-    def task(n):
-        try:
-            return work(n)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(task, range(count)))
-
-
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_200_concurrent_voters_give_exact_totals(settings):
@@ -265,7 +252,7 @@ def test_200_concurrent_voters_give_exact_totals(settings):
         response = client.post(rate_url(article), {"score": str(n % 5 + 1)}, **JSON)
         return response.status_code
 
-    statuses = run_concurrently(200, vote)
+    statuses = run_pool(vote, 200)
     assert statuses == [200] * 200
     assert totals(article) == (sum(n % 5 + 1 for n in range(200)), 200)
     assert Vote.objects.count() == 200
@@ -283,6 +270,6 @@ def test_one_reader_racing_20_posts_counts_once():
         racer.cookies = cookies
         return racer.post(rate_url(article), {"score": "4"}, **JSON).status_code
 
-    statuses = run_concurrently(20, vote)
+    statuses = run_pool(vote, 20)
     assert sorted(statuses) == [200] + [409] * 19
     assert totals(article) == (4, 1)
