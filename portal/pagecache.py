@@ -61,8 +61,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
-        if key and is_storable(response):
-            store(key, response)
+        seconds = storable_seconds(response)
+        if key and seconds > 0:
+            store(key, response, seconds)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -79,22 +80,21 @@ class PageCacheMiddleware:
         return served(request, entry)
 
 
-def is_storable(response):
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and response.get("Content-Type", "").startswith("text/html")
-        and getattr(response, "page_cache_seconds", settings.PORTAL_PAGE_CACHE_SECONDS) > 0
-    )
+def storable_seconds(response):
+    """How long this response may be served from the cache (0: not at all)."""
+    if (
+        response.status_code != 200
+        or response.streaming
+        or not response.get("Content-Type", "").startswith("text/html")
+    ):
+        return 0
+    seconds = settings.PORTAL_PAGE_CACHE_SECONDS
+    return min(seconds, getattr(response, "page_cache_seconds", seconds))
 
 
-def store(key, response):
+def store(key, response, seconds):
     html = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
     entry = {"html": html, "meta": getattr(response, "page_cache_meta", {})}
-    seconds = min(
-        settings.PORTAL_PAGE_CACHE_SECONDS,
-        getattr(response, "page_cache_seconds", settings.PORTAL_PAGE_CACHE_SECONDS),
-    )
     cache.set(key, entry, seconds)
     response["X-Page-Cache"] = "miss"
 
