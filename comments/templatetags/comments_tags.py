@@ -41,6 +41,7 @@ def comment_section(context, article):
         "threads": roots,
         "page_obj": page,
         "oldest_first": oldest_first,
+        "order_query": f"comments={'oldest' if oldest_first else 'newest'}",
         "form": form,
         "user": request.user,
         "request": request,

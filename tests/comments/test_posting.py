@@ -272,6 +272,7 @@ def test_threads_replies_order_and_pagination(client, article, settings):
     assert "1 giờ trước" in html
     oldest = client.get(article.get_absolute_url(), {"comments": "oldest"}).content.decode()
     assert "Ý kiến 0" in oldest and "Ý kiến 2" not in oldest
+    assert 'href="?comments=newest&amp;comments_page=2#y-kien-ban-doc" rel="next"' in html
     second = client.get(article.get_absolute_url(), {"comments_page": 2}).content.decode()
     assert "Ý kiến 0" in second
 
