@@ -34,10 +34,11 @@ def cached_block(name, build, seconds=BLOCK_SECONDS):
     return value
 
 
-def article_version(slug):
-    """Changes whenever what an article's page shows changes (votes, comments)."""
-    return cache.get(f"articles:page-version:{slug}", 0)
+def article_version_key(slug):
+    """The cache key of a value that changes whenever what an article's page shows changes
+    (votes, comments)."""
+    return f"articles:page-version:{slug}"
 
 
 def touch_article(slug):
-    cache.set(f"articles:page-version:{slug}", time.time_ns(), None)
+    cache.set(article_version_key(slug), time.time_ns(), None)

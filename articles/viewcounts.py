@@ -1,23 +1,17 @@
 """Counting article views through the buffered counters of portal/counters/.
 
-A view counts once per visitor per article per PORTAL_VIEW_DEDUP_SECONDS. The mark that says
-"already counted" is a cache.add: with Redis (REDIS_URL) it is atomic and shared by every
-worker; with the per-process memory cache each process dedupes on its own, so a reader whose
-requests reach two processes may be counted twice.
+A view counts once per visitor per article per PORTAL_VIEW_DEDUP_SECONDS. The marks that say
+"already counted" live with the counters: with Redis (REDIS_URL) the check and the count are one
+atomic script shared by every worker; in memory each process dedupes on its own, so a reader
+whose requests reach two processes may be counted twice.
 """
 
-import logging
-
-import redis
 from django.conf import settings
-from django.core.cache import cache
 
 from portal import counters
 from portal.visitors import is_bot, visitor_keys
 
 from .models import Article
-
-logger = logging.getLogger(__name__)
 
 
 def record_view(request, article):
@@ -27,9 +21,17 @@ def record_view(request, article):
 
 
 def record_view_of(request, article_id):
-    """Count a view of a public article (a page from the page cache knows only its id)."""
-    if is_countable(request) and is_first_view(request, article_id):
-        counters.increment(Article, article_id, "view_count")
+    """Count a view of a public article (a page from the page cache knows only its id), unless
+    one of the visitor's keys viewed it within PORTAL_VIEW_DEDUP_SECONDS."""
+    if not is_countable(request):
+        return
+    counters.record_for(
+        request,
+        marks=[f"article-view:{article_id}:{key}" for key in visitor_keys(request)],
+        gap=getattr(settings, "PORTAL_VIEW_DEDUP_SECONDS", 30 * 60),
+        fixed=True,
+        counts_if_new={counters.counter_key(Article, article_id, "view_count"): 1},
+    )
 
 
 def is_countable(request):
@@ -40,15 +42,3 @@ def is_countable(request):
         and not (user is not None and user.is_staff)
         and not is_bot(request)
     )
-
-
-def is_first_view(request, article_id):
-    """Mark the view seen under every key of the visitor; first only if none had seen it."""
-    timeout = getattr(settings, "PORTAL_VIEW_DEDUP_SECONDS", 30 * 60)
-    keys = visitor_keys(request)
-    try:
-        marks = [cache.add(f"article-view:{article_id}:{key}", 1, timeout) for key in keys]
-    except redis.RedisError:
-        logger.warning("Redis unavailable: a view of article %s is not counted", article_id)
-        return False
-    return all(marks)

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.pagecache import cached_page, is_cacheable_request
 
-from .caching import article_version, generation
+from .caching import GENERATION_KEY, article_version_key
 from .models import Article, Category, Tag, Vote
 from .ratings import readers_score
 from .seo import news_article
@@ -115,12 +115,12 @@ class ArticlePrintView(ArticleMixin, DetailView):
     template_name = "articles/print.html"
 
 
-def listing_version(request, view_kwargs):
-    return str(generation())
+def listing_depends_on(request, view_kwargs):
+    return [GENERATION_KEY]
 
 
-def article_page_version(request, view_kwargs):
-    return f"{generation()}:{article_version(view_kwargs['slug'])}"
+def article_page_depends_on(request, view_kwargs):
+    return [GENERATION_KEY, article_version_key(view_kwargs["slug"])]
 
 
 def count_cached_view(request, meta):
@@ -128,8 +128,8 @@ def count_cached_view(request, meta):
 
 
 def cached_listing(view):
-    return cached_page(listing_version)(view)
+    return cached_page(listing_depends_on)(view)
 
 
 def cached_article(view):
-    return cached_page(article_page_version, on_hit=count_cached_view)(view)
+    return cached_page(article_page_depends_on, on_hit=count_cached_view)(view)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
 
-from django.core import signing
+from django.http import HttpResponse
 
 from portal.visitors import COOKIE_SALT, VISITOR_COOKIE
 
@@ -20,9 +20,12 @@ COOKIE_AGE = 2 * 3600
 
 def write_cookies(path, count):
     """`count` signed visitor cookies, as VisitorCookieMiddleware would have given them."""
-    signer = signing.get_cookie_signer(salt=VISITOR_COOKIE + COOKIE_SALT)
+    response = HttpResponse()
+    values = []
     with mock.patch("time.time", return_value=time.time() - COOKIE_AGE):
-        values = [signer.sign(secrets.token_urlsafe(16)) for _ in range(count)]
+        for _ in range(count):
+            response.set_signed_cookie(VISITOR_COOKIE, secrets.token_urlsafe(16), salt=COOKIE_SALT)
+            values.append(response.cookies[VISITOR_COOKIE].value)
     path.write_text("\n".join(values) + "\n")
 
 

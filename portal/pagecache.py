@@ -26,15 +26,16 @@ CACHEABLE_METHODS = {"GET", "HEAD"}
 
 @dataclass(frozen=True)
 class Policy:
-    """How a view's pages are cached: what else their key depends on, what a hit must do."""
+    """How a view's pages are cached: what they depend on, what a hit must do."""
 
-    version: Callable  # (request, view_kwargs) -> str: changes when the page must be rebuilt
+    # (request, view_kwargs) -> cache keys whose values change when the page must be rebuilt
+    depends_on: Callable
     on_hit: Callable | None = None  # (request, meta) -> None, e.g. count an article view
 
 
-def cached_page(version, on_hit=None):
+def cached_page(depends_on, on_hit=None):
     def decorate(view):
-        view.page_cache = Policy(version, on_hit)
+        view.page_cache = Policy(depends_on, on_hit)
         return view
 
     return decorate
@@ -49,9 +50,21 @@ def is_cacheable_request(request):
     )
 
 
-def page_key(request, policy, view_kwargs):
-    version = policy.version(request, view_kwargs)
-    return f"page:{get_language()}:{version}:{request.get_full_path()}"
+def page_key(request):
+    return f"page:{get_language()}:{request.get_full_path()}"
+
+
+def lookup(request, policy, view_kwargs):
+    """The stored page, if still current, and the versions a page stored now would carry: one
+    cache round trip that reads the page with the values it depends on."""
+    key = page_key(request)
+    dependencies = list(policy.depends_on(request, view_kwargs))
+    found = cache.get_many([key, *dependencies])
+    versions = [found.get(dependency) for dependency in dependencies]
+    entry = found.get(key)
+    if entry is not None and entry.get("versions") != versions:
+        entry = None
+    return key, versions, entry
 
 
 class PageCacheMiddleware:
@@ -60,20 +73,19 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        key = getattr(request, "_page_cache_key", None)
+        pending = getattr(request, "_page_cache_pending", None)
         seconds = storable_seconds(response)
-        if key and seconds > 0:
-            store(key, response, seconds)
+        if pending and seconds > 0:
+            store(*pending, response, seconds)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         policy = getattr(view_func, "page_cache", None)
         if policy is None or not is_cacheable_request(request):
             return None
-        key = page_key(request, policy, view_kwargs)
-        entry = cache.get(key)
+        key, versions, entry = lookup(request, policy, view_kwargs)
         if entry is None:
-            request._page_cache_key = key
+            request._page_cache_pending = (key, versions)
             return None
         if policy.on_hit:
             policy.on_hit(request, entry["meta"])
@@ -92,9 +104,12 @@ def storable_seconds(response):
     return min(seconds, getattr(response, "page_cache_seconds", seconds))
 
 
-def store(key, response, seconds):
+def store(key, versions, response, seconds):
+    """Versions are those read before the page was made: if one changed meanwhile, the next
+    request finds them different and makes the page again."""
     html = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
-    entry = {"html": html, "meta": getattr(response, "page_cache_meta", {})}
+    meta = getattr(response, "page_cache_meta", {})
+    entry = {"html": html, "meta": meta, "versions": versions}
     cache.set(key, entry, seconds)
     response["X-Page-Cache"] = "miss"
 

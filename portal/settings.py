@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.CookieLocaleMiddleware",
+    "portal.counters.middleware.RequestCountsMiddleware",
     "stats.middleware.VisitStatisticsMiddleware",
     "portal.visitors.VisitorCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,7 +128,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("DJANGO_CACHE_PREFIX", "portal"),
         }

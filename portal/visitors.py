@@ -9,8 +9,10 @@ import functools
 import ipaddress
 import re
 import secrets
+import time
 
 from django.conf import settings
+from django.core import signing
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -71,10 +73,10 @@ def _is_bot_agent(agent):
 
 def visitor_keys(request):
     """The visitor's key first; while its cookie is new, also the cookieless key it had."""
-    visitor_id = _cookie_id(request)
+    visitor_id, signed_at = _visitor_cookie(request)
     if visitor_id is None:
         return (_cookieless_key(request),)
-    if _cookie_id(request, max_age=NEW_COOKIE_SECONDS) is None:
+    if time.time() - signed_at > NEW_COOKIE_SECONDS:
         return (f"c:{visitor_id}",)
     return (f"c:{visitor_id}", _cookieless_key(request))
 
@@ -83,10 +85,20 @@ def visitor_key(request):
     return visitor_keys(request)[0]
 
 
-def _cookie_id(request, max_age=None):
-    return request.get_signed_cookie(
-        VISITOR_COOKIE, default=None, salt=COOKIE_SALT, max_age=max_age
-    )
+def _visitor_cookie(request):
+    """(visitor id, when its cookie was signed) or (None, None); checked once per request."""
+    found = getattr(request, "_visitor_cookie", None)
+    if found is None:
+        found = request._visitor_cookie = _read_visitor_cookie(request)
+    return found
+
+
+def _read_visitor_cookie(request):
+    visitor_id = request.get_signed_cookie(VISITOR_COOKIE, default=None, salt=COOKIE_SALT)
+    if visitor_id is None:
+        return None, None
+    # A signed cookie is "value:timestamp:signature" (django.core.signing.TimestampSigner).
+    return visitor_id, signing.b62_decode(request.COOKIES[VISITOR_COOKIE].rsplit(":", 2)[-2])
 
 
 def _cookieless_key(request):
@@ -123,5 +135,5 @@ class VisitorCookieMiddleware:
             and response.get("Content-Type", "").startswith("text/html")
             and VISITOR_COOKIE not in response.cookies
             and not is_bot(request)
-            and _cookie_id(request) is None
+            and _visitor_cookie(request)[0] is None
         )

@@ -1,9 +1,9 @@
 """Counting visitors into the buffered counters of portal/counters/, and the live summary.
 
-Every counted page request is one `counters.record()` (one Redis round trip, or a few
-dictionary updates in memory): a human's page view, and when none of the visitor's keys was
-seen for PORTAL_STATS_VISIT_GAP_SECONDS, or not yet this local day, a visit with its browser,
-OS, device and referrer; a bot's hit with its name. The flush writes them into DailyVisits,
+Every counted page request is one `counters.record_for()` (sent with the request's other
+counts in one Redis round trip, or a few dictionary updates in memory): a human's page view,
+and when none of the visitor's keys was seen for PORTAL_STATS_VISIT_GAP_SECONDS, or not yet
+this local day, a visit with its browser, OS, device and referrer; a bot's hit with its name. The flush writes them into DailyVisits,
 HourlyVisits and DailyBreakdown. Days and hours are those of Asia/Ho_Chi_Minh (TIME_ZONE).
 """
 
@@ -58,7 +58,9 @@ def record_request(request, response=None):
     if agent.bot:
         counts = _day_and_hour(day, hour, "bot_hits")
         counts[_breakdown(day, DailyBreakdown.Dimension.BOT, agent.bot)] = 1
-        return counters.record(counts=counts, presence=("bots", member, GROUPS), now=now)
+        return counters.record_for(
+            request, counts=counts, presence=("bots", member, GROUPS), now=now
+        )
     group = "members" if _is_member(request) else "guests"
     visit = _day_and_hour(day, hour, "visits")
     for dimension, value in [
@@ -69,7 +71,8 @@ def record_request(request, response=None):
     ]:
         if value:
             visit[_breakdown(day, dimension, value)] = 1
-    return counters.record(
+    return counters.record_for(
+        request,
         counts=_day_and_hour(day, hour, "page_views"),
         marks=[f"visit:{day.isoformat()}:{key}" for key in keys],
         gap=visit_gap(),

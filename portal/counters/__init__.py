@@ -3,9 +3,11 @@
 `increment(Model, key, "field")` only records +n in a buffer: a Redis hash shared by every worker
 when settings.REDIS_URL is set, else this process's memory. `key` is a primary key, or a dict
 naming a row by a unique natural key (`{"day": date}`) that the flush creates when missing.
-`record()` does a whole request's work in one Redis round trip: increments, increments that
-count only when none of the visitor's marks was seen in the last `gap` seconds, distinct
-members (HyperLogLog, or a set in memory) and presence (who was seen when, per group).
+`record()` does a request's work in one Redis round trip: increments, increments that count
+only when none of the visitor's marks was seen in the last `gap` seconds, distinct members
+(HyperLogLog, or a set in memory) and presence (who was seen when, per group).
+`record_for(request, ...)` queues it, and middleware.RequestCountsMiddleware sends everything a
+request records (an article view, its visitor statistics) in one round trip.
 
 A flush moves the pending increments into a batch with an id, applies it with one
 `UPDATE ... SET field = field + n` per row (after an insert of the row if it is missing), and
@@ -45,6 +47,8 @@ __all__ = [
     "pending",
     "present",
     "record",
+    "record_for",
+    "record_many",
     "reset",
 ]
 
@@ -73,6 +77,20 @@ def increment(model, key, field, by=1):
 
 def record(**kwargs):
     return get_buffer().record(**kwargs)
+
+
+def record_many(records):
+    return get_buffer().record_many(records)
+
+
+def record_for(request, **kwargs):
+    """Record at the end of this request, in the same round trip as its other records
+    (RequestCountsMiddleware); at once when the request is not going through it."""
+    queued = getattr(request, "counter_records", None)
+    if queued is None:
+        return record(**kwargs)
+    queued.append(kwargs)
+    return None
 
 
 def pending(model, key, field):

@@ -30,34 +30,26 @@ class Buffer:
             raise ValueError("A counter grows by a positive whole number.")
         self.record(counts={counter_key(model, key, field): by})
 
-    def record(
-        self,
-        counts=None,
-        marks=(),
-        gap=0,
-        counts_if_new=None,
-        distinct=None,
-        presence=None,
-        now=None,
-    ):
+    def record(self, **kwargs):
         """Record one request's counts; return whether it is new (no mark seen within gap).
 
-        counts, counts_if_new: {counter_key: n}; distinct: {counter_key: member};
-        presence: (group, member, groups) - the member is seen now in `group` and in no other.
+        counts, counts_if_new: {counter_key: n}; marks: strings; gap: seconds; fixed: a mark
+        seen within gap keeps its time (a window from the first sighting) instead of sliding;
+        distinct: {counter_key: member}; presence: (group, member, groups) - the member is seen
+        now in `group` and in no other.
         """
-        now = time.time() if now is None else now
-        new = self._record(
-            dict(counts or {}),
-            [str(mark) for mark in marks],
-            gap,
-            dict(counts_if_new or {}),
-            dict(distinct or {}),
-            presence,
-            now,
-        )
-        if counts or (new and counts_if_new) or distinct:
+        return self.record_many([kwargs])[0]
+
+    def record_many(self, records):
+        """Record several `record()`s at once (in one Redis round trip); their results."""
+        records = [_normalized(**record) for record in records]
+        results = self._record_many(records)
+        if any(
+            r["counts"] or (new and r["counts_if_new"]) or r["distinct"]
+            for r, new in zip(records, results, strict=True)
+        ):
             self._pending_since()
-        return new
+        return results
 
     def pending(self, model, key, field):
         return self._get(counter_key(model, key, field))
@@ -144,3 +136,25 @@ class Buffer:
         finally:
             connections.close_all()
             self._flushing.release()
+
+
+def _normalized(
+    counts=None,
+    marks=(),
+    gap=0,
+    fixed=False,
+    counts_if_new=None,
+    distinct=None,
+    presence=None,
+    now=None,
+):
+    return {
+        "counts": dict(counts or {}),
+        "marks": [str(mark) for mark in marks],
+        "gap": gap,
+        "fixed": fixed,
+        "counts_if_new": dict(counts_if_new or {}),
+        "distinct": dict(distinct or {}),
+        "presence": presence,
+        "now": time.time() if now is None else now,
+    }

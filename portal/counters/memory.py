@@ -26,25 +26,30 @@ class MemoryBuffer(Buffer):
         self._swept = 0.0
         self._longest_gap = 0
 
-    def _record(self, counts, marks, gap, counts_if_new, distinct, presence, now):
+    def _record_many(self, records):
         with self._lock:
-            new = all(now - self._marks.get(mark, float("-inf")) >= gap for mark in marks)
-            self._marks.update(dict.fromkeys(marks, now))
-            self._longest_gap = max(self._longest_gap, gap)
-            self._counts.update(counts)
-            if new:
-                self._counts.update(counts_if_new)
-            for key, member in distinct.items():
-                self._distinct[key].add(member)
-                self._distinct_seen[key] = now
-            self._dirty.update(distinct)
-            if presence is not None:
-                group, member, groups = presence
-                for other in groups:
-                    self._presence[other].pop(member, None)
-                self._presence[group][member] = now
-            if now - self._swept >= 60:
-                self._sweep(now)
+            return [self._record(**record) for record in records]
+
+    def _record(self, counts, marks, gap, fixed, counts_if_new, distinct, presence, now):
+        """Under the lock."""
+        seen = {mark for mark in marks if now - self._marks.get(mark, float("-inf")) < gap}
+        new = not seen
+        self._marks.update((mark, now) for mark in marks if not (fixed and mark in seen))
+        self._longest_gap = max(self._longest_gap, gap)
+        self._counts.update(counts)
+        if new:
+            self._counts.update(counts_if_new)
+        for key, member in distinct.items():
+            self._distinct[key].add(member)
+            self._distinct_seen[key] = now
+        self._dirty.update(distinct)
+        if presence is not None:
+            group, member, groups = presence
+            for other in groups:
+                self._presence[other].pop(member, None)
+            self._presence[group][member] = now
+        if now - self._swept >= 60:
+            self._sweep(now)
         return new
 
     def _sweep(self, now):

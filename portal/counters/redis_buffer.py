@@ -13,8 +13,6 @@ logger = logging.getLogger(__name__)
 
 DISTINCT_TTL_SECONDS = 3 * 24 * 3600
 PRESENCE_TTL_SECONDS = 24 * 3600
-DISTINCT_TTL_SECONDS = 3 * 24 * 3600
-PRESENCE_TTL_SECONDS = 24 * 3600
 # Atomically move the pending hash into a numbered batch, so increments arriving meanwhile
 # start a new hash and the batch is listed until a flush has committed it.
 TAKE_SCRIPT = """
@@ -23,19 +21,23 @@ redis.call('RENAME', KEYS[1], KEYS[2] .. ':' .. ARGV[1])
 redis.call('SADD', KEYS[2], ARGV[1])
 return 1
 """
-# KEYS: the pending hash, then the visitor's marks. ARGV: now, gap, the number of counts that
-# always apply, then (field, n) pairs: those, then the ones that apply only to a new visit.
+# KEYS: the pending hash, then the visitor's marks. ARGV: now, gap, 1 if a seen mark keeps its
+# time (fixed window), the number of counts that always apply, then (field, n) pairs: those,
+# then the ones that apply only when no mark was seen within gap.
 RECORD_SCRIPT = """
-local now, gap = tonumber(ARGV[1]), tonumber(ARGV[2])
+local now, gap, fixed = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
 local new = 1
 for i = 2, #KEYS do
   local last = redis.call('GET', KEYS[i])
-  if last and now - tonumber(last) < gap then new = 0 end
-  redis.call('SET', KEYS[i], ARGV[1], 'EX', math.max(1, math.ceil(gap)))
+  local seen = last and now - tonumber(last) < gap
+  if seen then new = 0 end
+  if not (seen and fixed) then
+    redis.call('SET', KEYS[i], ARGV[1], 'EX', math.max(1, math.ceil(gap)))
+  end
 end
-local stop = 3 + 2 * tonumber(ARGV[3])
+local stop = 4 + 2 * tonumber(ARGV[4])
 if new == 1 then stop = #ARGV end
-for i = 4, stop, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 5, stop, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
 return new
 """
 
@@ -58,13 +60,36 @@ class RedisBuffer(Buffer):
     def _batches_key(self):
         return f"{self.key}:batch"
 
-    def _record(self, counts, marks, gap, counts_if_new, distinct, presence, now):
+    def _record_many(self, records):
+        try:
+            try:
+                return self._execute_records(records)
+            except redis.exceptions.NoScriptError:
+                # Redis restarted or its scripts were flushed. Nothing but the script failed,
+                # and every other command in the pipeline is idempotent: load it, run again.
+                self._record_script.sha = self._redis.script_load(RECORD_SCRIPT)
+                return self._execute_records(records)
+        except redis.RedisError:
+            logger.warning("Redis is unavailable: a request is not counted", exc_info=True)
+            return [False] * len(records)
+
+    def _execute_records(self, records):
+        """One round trip: EVALSHA directly, as redis-py's Script in a pipeline would first
+        ask whether the script exists (a second round trip on every request)."""
         pipe = self._redis.pipeline(transaction=False)
-        args = [now, gap, len(counts)]
+        script_results = []
+        for record in records:
+            script_results.append(len(pipe))
+            self._queue(pipe, **record)
+        results = pipe.execute()
+        return [bool(results[i]) for i in script_results]
+
+    def _queue(self, pipe, counts, marks, gap, fixed, counts_if_new, distinct, presence, now):
+        args = [now, gap, int(fixed), len(counts)]
         for key, n in [*counts.items(), *counts_if_new.items()]:
             args += [key, n]
-        mark_keys = [f"{self.key}:mark:{mark}" for mark in marks]
-        self._record_script(keys=[self.key, *mark_keys], args=args, client=pipe)
+        keys = [self.key, *(f"{self.key}:mark:{mark}" for mark in marks)]
+        pipe.evalsha(self._record_script.sha, len(keys), *keys, *args)
         for key, member in distinct.items():
             pipe.pfadd(f"{self.key}:distinct:{key}", member)
             pipe.expire(f"{self.key}:distinct:{key}", DISTINCT_TTL_SECONDS)
@@ -77,11 +102,6 @@ class RedisBuffer(Buffer):
             pipe.zadd(f"{self.key}:presence:{group}", {member: now})
             pipe.zremrangebyscore(f"{self.key}:presence:{group}", "-inf", now - 3600)
             pipe.expire(f"{self.key}:presence:{group}", PRESENCE_TTL_SECONDS)
-        try:
-            return bool(pipe.execute()[0])
-        except redis.RedisError:
-            logger.warning("Redis is unavailable: a request is not counted", exc_info=True)
-            return False
 
     def _get(self, key):
         try:

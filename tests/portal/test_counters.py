@@ -283,3 +283,82 @@ def test_exit_leaves_the_counts_of_another_database_alone():
     counters.get_buffer().database = "test_database_of_a_finished_run"
     counters.flush_at_exit()
     assert views(article) == 0
+
+
+@pytest.mark.parametrize(("fixed", "new_at"), [(True, [0, 11, 28]), (False, [0, 28])])
+def test_marks_keep_a_fixed_window_or_slide_with_each_sighting(buffer, fixed, new_at):
+    seen_new = [
+        now
+        for now in (0, 6, 11, 17, 28)
+        if buffer.record(marks=["reader"], gap=10, fixed=fixed, now=now)
+    ]
+    assert seen_new == new_at
+
+
+def test_a_requests_records_are_one_redis_round_trip(redis_buffer, monkeypatch):
+    trips = Counter()
+    for cls, name in [
+        (redis.client.Pipeline, "execute"),
+        (redis.client.Pipeline, "immediate_execute_command"),
+        (redis.Redis, "execute_command"),
+    ]:
+        monkeypatch.setattr(cls, name, counted(getattr(cls, name), trips, name))
+    key = counters.counter_key(Article, 1, "view_count")
+    results = redis_buffer.record_many(
+        [
+            {"marks": ["view"], "gap": 60, "fixed": True, "counts_if_new": {key: 1}},
+            {"counts": {key: 2}, "presence": ("guests", "reader", ("guests", "bots"))},
+        ]
+    )
+    assert results == [True, True]
+    assert trips == {"execute": 1}
+    assert redis_buffer.pending(Article, 1, "view_count") == 3
+
+
+def test_counting_goes_on_after_redis_forgets_its_scripts(redis_buffer):
+    key = counters.counter_key(Article, 1, "view_count")
+    assert redis_buffer.record(counts={key: 1}, marks=["a"], gap=60)
+    redis_buffer._redis.script_flush()
+    assert redis_buffer.record(counts={key: 1}, marks=["b"], gap=60, counts_if_new={key: 5})
+    assert redis_buffer.pending(Article, 1, "view_count") == 7
+
+
+def counted(method, trips, name):
+    def call(*args, **kwargs):
+        trips[name] += 1
+        return method(*args, **kwargs)
+
+    return call
+
+
+@pytest.mark.django_db
+def test_a_page_sends_its_view_and_its_statistics_together(monkeypatch):
+    from django.test import Client
+
+    from portal.counters import middleware
+
+    sent = []
+    monkeypatch.setattr(middleware, "record_many", sent.append)
+    article = make_article()
+    page = Client(HTTP_USER_AGENT="Mozilla/5.0 (Android 14) Chrome/126.0").get(
+        article.get_absolute_url()
+    )
+    assert page.status_code == 200
+    assert len(sent) == 1
+    view, statistics = sent[0]
+    assert view["counts_if_new"] == {counters.counter_key(Article, article.pk, "view_count"): 1}
+    assert "page_views" in next(iter(statistics["counts"]))
+
+
+@pytest.mark.django_db
+def test_a_page_is_answered_when_its_counts_cannot_be_sent(monkeypatch, caplog):
+    from django.test import Client
+
+    from portal.counters import middleware
+
+    def broken(records):
+        raise redis.ConnectionError("down")
+
+    monkeypatch.setattr(middleware, "record_many", broken)
+    assert Client().get(make_article().get_absolute_url()).status_code == 200
+    assert "could not be recorded" in caplog.text

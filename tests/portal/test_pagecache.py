@@ -121,3 +121,47 @@ def test_the_reader_asks_for_their_own_score(article):
     assert client.get(url).json() == {"score": None}
     client.post(reverse("articles:rate", args=[article.slug]), {"score": "2"})
     assert client.get(url).json() == {"score": 2}
+
+
+def test_a_page_from_the_cache_is_one_cache_read(article, monkeypatch):
+    from portal import pagecache
+
+    reader().get(article.get_absolute_url())
+    reads = []
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(pagecache.cache, name, spy(getattr(pagecache.cache, name), reads))
+    page = reader("198.51.100.12").get(article.get_absolute_url())
+    assert page["X-Page-Cache"] == "hit"
+    assert reads == ["get_many"]
+
+
+def spy(method, calls):
+    """Records the cache reads the site asks for (not those get_many makes inside)."""
+
+    def call(*args, **kwargs):
+        if not calls or calls[-1] != "inside":
+            calls.append(method.__name__)
+        calls.append("inside")
+        try:
+            return method(*args, **kwargs)
+        finally:
+            calls.pop()
+
+    return call
+
+
+def test_a_page_made_while_its_article_changed_is_made_again(article, monkeypatch):
+    from articles.caching import touch_article
+    from portal import pagecache
+
+    real_store = pagecache.store
+
+    def changed_meanwhile(*args):
+        touch_article(article.slug)
+        real_store(*args)
+
+    monkeypatch.setattr(pagecache, "store", changed_meanwhile)
+    assert reader().get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    monkeypatch.setattr(pagecache, "store", real_store)
+    assert reader("198.51.100.13").get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert reader("198.51.100.14").get(article.get_absolute_url())["X-Page-Cache"] == "hit"

@@ -76,7 +76,7 @@ def test_database_and_redis_urls_are_read_from_the_environment():
         "db.internal",
         5433,
     )
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "portal.cache.PortalRedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/2"
 
 
@@ -85,3 +85,11 @@ def test_language_and_time_zone():
     assert [code for code, _name in settings.LANGUAGES] == ["vi", "en"]
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.USE_TZ is True
+
+
+def test_the_redis_cache_keeps_its_client():
+    from portal.cache import PortalRedisCache
+
+    cache = PortalRedisCache("redis://127.0.0.1:6379/0", {})
+    assert cache._cache.get_client("a") is cache._cache.get_client("b")
+    assert cache._cache.get_client(write=True) is cache._cache.get_client("c", write=True)
