@@ -6,9 +6,9 @@ matches whole words with full-text search over the tsvector column of migration 
 databases fall back to LIKE: every word must appear in the title or the body.
 """
 
+import functools
 import re
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 from django import forms
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -20,7 +20,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Case, Expression, F, Q, Value, When
+from django.db.models import Case, Expression, F, Func, Q, Value, When
 from django.db.models.expressions import Col
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -54,25 +54,73 @@ def query_words(query):
 
 def search_articles(queryset, query):
     """Articles of `queryset` matching every word of `query`: title matches first, then newest."""
-    words = query_words(query)
-    if not words:
-        return queryset.none()
-    if connections[queryset.db].vendor == "postgresql":
-        queryset, in_title = _full_text_match(queryset, query)
-    else:
-        queryset, in_title = _every_word_match(queryset, words)
-    return queryset.annotate(
+    matches, in_title = _matches(queryset, query)
+    return matches.annotate(
         title_match=Case(When(in_title, then=Value(1)), default=Value(0))
     ).order_by("-title_match", "-publish_at", "-pk")
 
 
-def _tsquery(query, weight=""):
+def _matches(queryset, query):
+    """(the articles matching every word, the condition that they match it in the title)."""
+    words = query_words(query)
+    if not words:
+        return queryset.none(), Q(pk__in=[])
+    if connections[queryset.db].vendor == "postgresql":
+        return _full_text_match(queryset, query)
+    return _every_word_match(queryset, words)
+
+
+class TitleFirst:
+    """The matches of search_articles() for a paginator, read as two queries, each newest
+    first: those with every word in the title, then the others. Either one walks an index and
+    stops at the page, where ordering by "in the title" would sort every match (the ward's
+    name is in most of its articles)."""
+
+    def __init__(self, queryset, query, cap):
+        matches, in_title = _matches(queryset, query)
+        newest = ("-publish_at", "-pk")
+        self.in_title = matches.filter(in_title).order_by(*newest)
+        self.elsewhere = matches.exclude(in_title).order_by(*newest)
+        self.cap = cap
+
+    def capped_count(self, queryset):
+        return queryset.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def title_count(self):
+        return self.capped_count(self.in_title)
+
+    @cached_property
+    def total(self):
+        if self.title_count > self.cap:
+            return self.title_count
+        return min(self.cap + 1, self.title_count + self.capped_count(self.elsewhere))
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        first = (
+            list(self.in_title[start : min(stop, self.title_count)])
+            if start < self.title_count
+            else []
+        )
+        if stop > self.title_count < self.total:
+            first += list(
+                self.elsewhere[max(start - self.title_count, 0) : stop - self.title_count]
+            )
+        return first
+
+
+def _tsquery(query):
     """`'phu' & 'van'`: each chunk quoted, so PostgreSQL splits it as it split the indexed
-    text ("2025-2030", "12/2025/qd-ubnd") and no character of the query is an operator.
-    With weight "A", `'phu':A & 'van':A`: every word in the title."""
+    text ("2025-2030", "12/2025/qd-ubnd") and no character of the query is an operator."""
     chunks = NOT_IN_TSQUERY.sub(" ", fold(query)).split()
-    label = f":{weight}" if weight else ""
-    terms = [f"'{chunk}'{label}" for chunk in chunks if WORD.search(chunk)][:MAX_WORDS]
+    terms = [f"'{chunk}'" for chunk in chunks if WORD.search(chunk)][:MAX_WORDS]
     return SearchQuery(" & ".join(terms), search_type="raw", config="simple")
 
 
@@ -96,10 +144,19 @@ class StoredDocument(Expression):
 
 
 def _full_text_match(queryset, query):
-    """`search_document @@ query`, served by the GIN index `article_search_vector_idx`."""
-    document = StoredDocument()
-    in_title = SearchVectorExact(document, _tsquery(query, weight="A"))
-    return queryset.filter(SearchVectorExact(document, _tsquery(query))), in_title
+    """`search_document @@ query`, served by the GIN index `article_search_vector_idx`; in the
+    title, the index `article_search_title_idx` of migration 0009."""
+    tsquery = _tsquery(query)
+    in_title = SearchVectorExact(TitleDocument(), tsquery)
+    return queryset.filter(SearchVectorExact(StoredDocument(), tsquery)), in_title
+
+
+class TitleDocument(Func):
+    template = "to_tsvector('simple'::regconfig, COALESCE((%(expressions)s)::text, ''::text))"
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("search_title"))
 
 
 def _every_word_match(queryset, words):
@@ -155,26 +212,47 @@ def _day_start(day, days_after=0):
 # Highlighting: words are found in the folded text and marked in the original one.
 
 
-@lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char):
     return fold(char)
+
+
+@functools.cache
+def _irregular_folding():
+    """Characters that do not fold into exactly one (built once per process, about 0.1 s)."""
+    irregular = "".join(
+        re.escape(char)
+        for char in map(chr, range(0x10000))
+        if not 0xD800 <= ord(char) < 0xE000 and len(fold(char)) != 1
+    )
+    return re.compile(f"[{irregular}\U00010000-\U0010ffff]")
 
 
 def match_spans(text, words):
     """(start, end) in `text` of each whole query word, found in its folded form."""
     if not words:
         return []
-    folded, positions = [], []
-    for index, char in enumerate(text):
-        piece = _fold_char(char)
-        folded.append(piece)
-        positions.extend([index] * len(piece))
+    folded, positions = _folded_with_positions(text)
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
     return [
-        (positions[found.start()], positions[found.end() - 1] + 1)
-        for found in pattern.finditer("".join(folded))
+        (positions(found.start()), positions(found.end() - 1) + 1)
+        for found in pattern.finditer(folded)
     ]
+
+
+def _folded_with_positions(text):
+    """The folded text, and where each of its characters comes from in `text`. Vietnamese
+    folds character for character, so the positions are the same; only a text with a character
+    that folds into none or several ("ﬁ", a lone accent) is folded one character at a time."""
+    if not _irregular_folding().search(text):
+        return fold(text), int
+    pieces, positions = [], []
+    for index, char in enumerate(text):
+        piece = _fold_char(char)
+        pieces.append(piece)
+        positions.extend([index] * len(piece))
+    return "".join(pieces), positions.__getitem__
 
 
 def _marked(text, spans):
@@ -306,14 +384,11 @@ class SearchForm(forms.Form):
 
 
 class CappedPaginator(Paginator):
-    """Counts at most MAX_RESULTS matches: counting every article that mentions the ward's name
-    costs more than finding the first page, and nobody reads past page 100."""
+    """Pages of TitleFirst matches, which count at most MAX_RESULTS + 1: counting every article
+    that mentions the ward's name costs more than finding the first page, and nobody reads past
+    page 100."""
 
     MAX_RESULTS = 1000
-
-    @cached_property
-    def count(self):
-        return self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
 
     @cached_property
     def is_capped(self):
@@ -337,7 +412,8 @@ class SearchView(TemplateView):
     def results(self, form):
         query = form.cleaned_data["q"]
         candidates = form.candidates()
-        found = search_articles(candidates, query).for_listing().annotate(body_html=F("body"))
+        listed = candidates.for_listing().annotate(body_html=F("body"))
+        found = TitleFirst(listed, query, cap=CappedPaginator.MAX_RESULTS)
         page = CappedPaginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         articles = mark_matches(page.object_list, query)
         other_parameters = self.request.GET.copy()

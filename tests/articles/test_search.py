@@ -11,7 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article
-from articles.search import excerpt, highlight, query_words, search_articles, similar_titles
+from articles.search import (
+    TitleFirst,
+    excerpt,
+    highlight,
+    query_words,
+    search_articles,
+    similar_titles,
+)
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -248,7 +255,8 @@ def test_page_query_count(client, django_assert_max_num_queries):
     for n in range(12):
         make_article(category, title=f"Phù Vân {n}", body=f"<p>Bài {n} về Phù Vân.</p>")
     client.get(SEARCH, {"q": "phu van"})  # warm the navigation and sidebar caches
-    with django_assert_max_num_queries(2):
+    # The title matches' count and the others' count (each capped), then the page's rows.
+    with django_assert_max_num_queries(3):
         response = client.get(SEARCH, {"q": "phu van", "category": category.slug, "page": 2})
     assert len(response.context["articles"]) == 2
 
@@ -308,7 +316,9 @@ def test_postgresql_queries_match_the_search_indexes():
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = search_articles(Article.objects.all(), "phu van").explain()
     assert "Bitmap Index Scan on article_search_vector_idx" in plan
-    assert "to_tsvector" not in plan
+    assert "search_body" not in plan
+    plan = TitleFirst(Article.objects.all(), "phu van", cap=10).in_title.explain()
+    assert "Bitmap Index Scan on article_search_title_idx" in plan
     plan = similar_titles(Article.objects.all(), "phu vn").explain()
     assert "Bitmap Index Scan on article_search_title_trgm_idx" in plan
 
@@ -341,7 +351,7 @@ def test_postgresql_search_document_migration_is_reversible():
     assert search_schema() == (
         True,
         ("m",),
-        ["article_search_title_trgm_idx", "article_search_vector_idx"],
+        ["article_search_title_idx", "article_search_title_trgm_idx", "article_search_vector_idx"],
     )
     assert [a.title for a in search_articles(Article.objects.all(), "phu van")] == ["Phù Vân"]
 
@@ -368,3 +378,23 @@ def test_the_count_of_results_stops_at_a_thousand(client, monkeypatch):
     assert paginator.is_capped and paginator.num_pages == 2
     assert "Tìm thấy hơn 20 bài viết" in response.content.decode()
     assert client.get("/tim-kiem/", {"q": "phu van", "page": 3}).status_code == 200
+
+
+def test_title_matches_come_first_on_every_page_as_in_one_ordered_query():
+    now = timezone.now()
+    for n in range(7):
+        in_title = n % 2 == 0
+        make_article(
+            title=f"Phù Vân {n}" if in_title else f"Tin số {n}",
+            body="<p>Về Phù Vân.</p>",
+            publish_at=now - timedelta(hours=n),
+        )
+    make_article(title="Không liên quan", body="<p>Khác.</p>")
+    everything = Article.objects.published()
+    expected = [a.title for a in search_articles(everything, "phu van")]
+    found = TitleFirst(everything, "phu van", cap=100)
+    pages = [found[0:3], found[3:5], found[5:10]]
+    assert [a.title for page in pages for a in page] == expected
+    assert expected[:4] == ["Phù Vân 0", "Phù Vân 2", "Phù Vân 4", "Phù Vân 6"]
+    assert found.count() == 7
+    assert TitleFirst(everything, "phu van", cap=5).count() == 6
