@@ -22,6 +22,7 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Case, Expression, F, Func, Q, Value, When
 from django.db.models.expressions import Col
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
@@ -35,6 +36,8 @@ from .templatetags.articles_tags import category_tree
 from .text import fold
 from .views import PAGE_SIZE
 
+# What the search page reads from its query string (the page cache keys on these alone).
+PARAMETERS = ("q", "category", "from", "to", "page")
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 EXCERPT_LENGTH = 240
@@ -416,8 +419,10 @@ class SearchView(TemplateView):
         found = TitleFirst(listed, query, cap=CappedPaginator.MAX_RESULTS)
         page = CappedPaginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         articles = mark_matches(page.object_list, query)
-        other_parameters = self.request.GET.copy()
-        other_parameters.pop("page", None)
+        other_parameters = QueryDict(mutable=True)
+        for name in PARAMETERS:
+            if name != "page" and form.data.get(name):
+                other_parameters[name] = form.data[name]
         return {
             "searched": True,
             "query": query,

@@ -5,7 +5,7 @@ from . import feeds, ratings, search, views
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.cached_listing(views.HomeView.as_view()), name="home"),
+    path("", views.cached_listing(views.HomeView.as_view(), parameters=()), name="home"),
     path(
         "chuyen-muc/<slug:slug>/",
         views.cached_listing(views.CategoryView.as_view()),
@@ -16,7 +16,11 @@ urlpatterns = [
     path("bai-viet/<slug:slug>/in/", views.ArticlePrintView.as_view(), name="print"),
     path("bai-viet/<slug:slug>/danh-gia/", ratings.rate, name="rate"),
     path("bai-viet/<slug:slug>/danh-gia/cua-ban/", ratings.my_score, name="my_score"),
-    path("tim-kiem/", search.SearchView.as_view(), name="search"),
+    path(
+        "tim-kiem/",
+        views.cached_listing(search.SearchView.as_view(), parameters=search.PARAMETERS),
+        name="search",
+    ),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category_feed"),
 ]

@@ -127,9 +127,15 @@ def count_cached_view(request, meta):
     record_view_of(request, meta["article_id"])
 
 
-def cached_listing(view):
-    return cached_page(listing_depends_on)(view)
+def cached_listing(view, parameters=("page",)):
+    return cached_page(listing_depends_on, parameters=parameters)(view)
+
+
+# The comment section's order, page and reply form (comments/templatetags/comments_tags.py).
+COMMENT_PARAMETERS = ("comments", "comments_page", "tra-loi")
 
 
 def cached_article(view):
-    return cached_page(article_page_depends_on, on_hit=count_cached_view)(view)
+    return cached_page(
+        article_page_depends_on, on_hit=count_cached_view, parameters=COMMENT_PARAMETERS
+    )(view)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
@@ -31,11 +31,14 @@ class Policy:
     # (request, view_kwargs) -> cache keys whose values change when the page must be rebuilt
     depends_on: Callable
     on_hit: Callable | None = None  # (request, meta) -> None, e.g. count an article view
+    # The query parameters the view reads. Others (fbclid, utm_source, junk) change nothing on
+    # the page, so they neither miss the cache nor fill it with copies.
+    parameters: tuple = ()
 
 
-def cached_page(depends_on, on_hit=None):
+def cached_page(depends_on, on_hit=None, parameters=()):
     def decorate(view):
-        view.page_cache = Policy(depends_on, on_hit)
+        view.page_cache = Policy(depends_on, on_hit, tuple(parameters))
         return view
 
     return decorate
@@ -50,14 +53,20 @@ def is_cacheable_request(request):
     )
 
 
-def page_key(request):
-    return f"page:{get_language()}:{request.get_full_path()}"
+def canonical_path(request, parameters):
+    """The path with only the given query parameters, in a fixed order."""
+    query = QueryDict(mutable=True)
+    for name in sorted(parameters):
+        if name in request.GET:
+            query.setlist(name, request.GET.getlist(name))
+    return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
 def lookup(request, policy, view_kwargs):
     """The stored page, if still current, and the versions a page stored now would carry: one
     cache round trip that reads the page with the values it depends on."""
-    key = page_key(request)
+    request.canonical_path = canonical_path(request, policy.parameters)
+    key = f"page:{get_language()}:{request.canonical_path}"
     dependencies = list(policy.depends_on(request, view_kwargs))
     found = cache.get_many([key, *dependencies])
     versions = [found.get(dependency) for dependency in dependencies]

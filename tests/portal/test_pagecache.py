@@ -165,3 +165,23 @@ def test_a_page_made_while_its_article_changed_is_made_again(article, monkeypatc
     monkeypatch.setattr(pagecache, "store", real_store)
     assert reader("198.51.100.13").get(article.get_absolute_url())["X-Page-Cache"] == "miss"
     assert reader("198.51.100.14").get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_parameters_a_page_does_not_read_neither_miss_nor_fill_the_cache(article):
+    assert reader().get("/")["X-Page-Cache"] == "miss"
+    shared = reader("198.51.100.15").get("/?fbclid=IwAR0abc&utm_source=zalo")
+    assert shared["X-Page-Cache"] == "hit"
+    assert "fbclid" not in shared.content.decode()
+    category = article.category.get_absolute_url()
+    assert reader().get(f"{category}?x=1")["X-Page-Cache"] == "miss"
+    assert reader("198.51.100.16").get(category)["X-Page-Cache"] == "hit"
+    assert reader("198.51.100.17").get(f"{category}?page=1")["X-Page-Cache"] == "miss"
+
+
+def test_searches_are_cached_per_query(article):
+    search = reverse("articles:search")
+    assert reader().get(search, {"q": "cat dien"})["X-Page-Cache"] == "miss"
+    again = reader("198.51.100.18").get(search, {"q": "cat dien", "fbclid": "x"})
+    assert again["X-Page-Cache"] == "hit"
+    assert "Thông báo lịch cắt điện" in again.content.decode()
+    assert reader("198.51.100.19").get(search, {"q": "lich"})["X-Page-Cache"] == "miss"
