@@ -388,20 +388,35 @@ def with_renditions(html):
     """
     if not html or "<img" not in html:
         return html
-    media_url = settings.MEDIA_URL
-    return IMG_TAG.sub(lambda match: responsive_img(match[0], media_url), html)
+    storage = picture_model()._meta.get_field("file").storage
+    return IMG_TAG.sub(lambda match: responsive_img(match[0], storage), html)
 
 
-def responsive_img(tag, media_url):
+def library_src_name(src, storage):
+    """The file name of the library picture at `src`, or None for other pictures.
+
+    Bodies written before the pictures moved to object storage have MEDIA_URL addresses;
+    signed addresses (PORTAL_S3_PRIVATE) carry a query string.
+    """
+    head, marker, tail = src.partition("?")[0].rpartition("pictures/")
+    name = marker + tail
+    if not marker or library_name(name) is None:
+        return None
+    served_at = storage.url(name).partition("?")[0].removesuffix(name)
+    return name if head in (settings.MEDIA_URL, served_at) else None
+
+
+def responsive_img(tag, storage):
     attributes = {name.lower(): unescape(value) for name, value in ATTRIBUTE.findall(tag[4:-1])}
-    src = attributes.get("src", "")
-    library = library_name(src.removeprefix(media_url)) if src.startswith(media_url) else None
-    if library is None:
+    name = library_src_name(attributes.get("src", ""), storage)
+    if name is None:
         return tag
+    library = library_name(name)
+    attributes["src"] = src = storage.url(name)
     if "width" not in attributes and "height" not in attributes:
         attributes.update(width=str(library.width), height=str(library.height))
     if widths := library.rendition_widths():
-        candidates = [f"{rendition_name(src, width)} {width}w" for width in widths]
+        candidates = [f"{storage.url(rendition_name(name, width))} {width}w" for width in widths]
         attributes["srcset"] = ", ".join([*candidates, f"{src} {library.width}w"])
         attributes["sizes"] = picture_sizes()
     attributes.update(loading="lazy", decoding="async")

@@ -174,6 +174,36 @@ STORAGES = {
         )
     },
 }
+# With PORTAL_S3_BUCKET, uploads go to S3-compatible object storage (README, "Media on
+# S3-compatible storage"). Their names are content hashes: an object never changes, so it is
+# never overwritten and may be cached for a year under a stable, unsigned URL.
+PORTAL_S3_BUCKET = env_str("PORTAL_S3_BUCKET")
+if PORTAL_S3_BUCKET:
+    from importlib.util import find_spec
+
+    if not (find_spec("storages") and find_spec("boto3")):
+        raise ImproperlyConfigured(
+            "PORTAL_S3_BUCKET is set but django-storages is not installed: "
+            '.venv/bin/pip install -c constraints.txt -e ".[s3]"'
+        )
+    s3_options = {
+        "bucket_name": PORTAL_S3_BUCKET,
+        "endpoint_url": env_str("PORTAL_S3_ENDPOINT_URL"),
+        "region_name": env_str("PORTAL_S3_REGION"),
+        "access_key": env_str("PORTAL_S3_ACCESS_KEY_ID"),
+        "secret_key": env_str("PORTAL_S3_SECRET_ACCESS_KEY"),
+        "custom_domain": env_str("PORTAL_S3_CUSTOM_DOMAIN"),
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **{name: value for name, value in s3_options.items() if value},
+            "file_overwrite": False,
+            "querystring_auth": env_bool("PORTAL_S3_PRIVATE", False),
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
