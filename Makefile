@@ -49,7 +49,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 # Load benchmark of the production shape (nginx, two gunicorns, PostgreSQL, Redis): see
-# bench/run.py. Needs root for apt-get (nginx, wrk) when they are missing. Not run by CI.
+# bench/run.py. Needs root for apt-get (nginx, wrk) when they are missing. CI runs bench-smoke.
 .PHONY: bench bench-smoke
 bench: install
 	$(BIN)/python -m bench.run

@@ -34,6 +34,7 @@ class Result:
     requests: int
     seconds: float
     p50_ms: float
+    p95_ms: float
     p99_ms: float
     sent: int
     answered: int
@@ -85,6 +86,7 @@ def parse(text):
         requests=int(values["requests"]),
         seconds=values["duration_us"] / 1e6,
         p50_ms=values["p50_us"] / 1000,
+        p95_ms=values["p95_us"] / 1000,
         p99_ms=values["p99_us"] / 1000,
         sent=int(values["sent"]),
         answered=int(values["answered"]),

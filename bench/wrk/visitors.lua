@@ -1,5 +1,5 @@
 -- Readers with signed "pv" cookies, rotated per request; counts what the server answered.
--- Arguments (after --): path, cookie file (one value a line), seconds of reader traffic.
+-- Arguments (after --): path ("{day}" in it: see unique()), cookie file (one value a line), seconds of reader traffic.
 -- After those seconds every request is a bot's (not counted by the site), so the requests in
 -- flight when wrk stops are never a reader's. nginx echoes X-Bench-Visitor in the response, so
 -- each answer is counted for the visitor whose request it was. done() writes the totals to the
@@ -27,6 +27,13 @@ function init(args)
   sent, answered, failed, bot_sent, bot_answered = 0, 0, 0, 0, 0
 end
 
+-- "{day}" in the path becomes a different day for every request (from 2030 on, so a "to"
+-- date filter keeps every article): each request is then a page never asked for before.
+function unique(template)
+  local day = 1893456000 + (sent * 64 + number) * 86400
+  return (template:gsub("{day}", os.date("!%d/%m/%Y", day)))
+end
+
 function request()
   if os.time() >= deadline then
     bot_sent = bot_sent + 1
@@ -34,7 +41,7 @@ function request()
   end
   position = position % #cookies + 1
   sent = sent + 1
-  return wrk.format("GET", path, {
+  return wrk.format("GET", unique(path), {
     ["User-Agent"] = HUMAN,
     ["Cookie"] = "pv=" .. cookies[position],
     ["X-Bench-Visitor"] = tostring(position),
@@ -74,6 +81,7 @@ function done(summary, latency, requests)
   out:write("errors ", errors.connect + errors.read + errors.write + errors.timeout, "\n")
   out:write("non2xx ", errors.status, "\n")
   out:write("p50_us ", latency:percentile(50), "\n")
+  out:write("p95_us ", latency:percentile(95), "\n")
   out:write("p99_us ", latency:percentile(99), "\n")
   for visitor, n in pairs(ok_all) do
     out:write("visitor ", visitor, " ", n, "\n")

@@ -18,6 +18,7 @@ duration_us 2000000
 errors 0
 non2xx 0
 p50_us 1500
+p95_us 7000
 p99_us 9000
 visitor 1 3
 visitor 2 2
@@ -35,7 +36,13 @@ def test_ceiling_exists_only_for_the_benchmark(rf, settings):
 
 def test_wrk_figures_are_read():
     result = parse(WRK_OUTPUT)
-    assert (result.requests, result.rate, result.p50_ms, result.p99_ms) == (9, 4.5, 1.5, 9.0)
+    assert (result.requests, result.rate, result.p50_ms, result.p95_ms, result.p99_ms) == (
+        9,
+        4.5,
+        1.5,
+        7.0,
+        9.0,
+    )
     assert result.ok_by_visitor == {1: 3, 2: 2}
     assert result.problems() == []
 
@@ -60,3 +67,19 @@ def test_expected_counts_follow_the_readers_answers():
         "views of article 7": 2,
         "views of article 8": 2,
     }
+
+
+def test_a_run_that_would_cross_local_midnight_waits_for_it(monkeypatch, settings):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bench import run
+
+    slept = []
+    monkeypatch.setattr(run.time, "sleep", slept.append)
+    before_midnight = datetime(2026, 11, 25, 23, 58, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    monkeypatch.setattr("django.utils.timezone.now", lambda: before_midnight)
+    run.wait_for_the_day(60)
+    assert slept == []
+    run.wait_for_the_day(300)
+    assert slept == [122]
