@@ -213,6 +213,10 @@ class Article(models.Model):
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
     rating_sum = models.PositiveIntegerField(_("rating points"), default=0, editable=False)
     rating_count = models.PositiveIntegerField(_("ratings"), default=0, editable=False)
+    # Ratings carried over from the site this one replaced (nukeviet), which kept totals but no
+    # votes: recompute_ratings counts them with the votes.
+    carried_rating_sum = models.PositiveIntegerField(default=0, editable=False)
+    carried_rating_count = models.PositiveIntegerField(default=0, editable=False)
     # Kept by the comments app: how many comments of this article the public sees.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
     # Lower-case text without diacritics, kept by save(): what search matches against.

@@ -95,18 +95,21 @@ def remove_votes(votes):
 
 @transaction.atomic
 def recompute_ratings(fix=True):
-    """Compare every article's totals with its votes; return [(article, stored, actual)]."""
+    """Compare every article's totals with its votes (and the ratings carried over from an
+    earlier site); return [(article, stored, actual)]."""
     actual = {
         row["article"]: (row["points"], row["number"])
         for row in Vote.objects.values("article").annotate(points=Sum("score"), number=Count("pk"))
     }
     articles = Article.objects.select_for_update().filter(
-        Q(rating_count__gt=0) | Q(pk__in=list(actual))
+        Q(rating_count__gt=0) | Q(carried_rating_count__gt=0) | Q(pk__in=list(actual))
     )
+    fields = ("title", "rating_sum", "rating_count", "carried_rating_sum", "carried_rating_count")
     drift = []
-    for article in articles.only("title", "rating_sum", "rating_count"):
+    for article in articles.only(*fields):
         stored = (article.rating_sum, article.rating_count)
-        truth = actual.get(article.pk, (0, 0))
+        points, number = actual.get(article.pk, (0, 0))
+        truth = (points + article.carried_rating_sum, number + article.carried_rating_count)
         if stored != truth:
             drift.append((article, stored, truth))
             if fix:

@@ -187,6 +187,19 @@ def test_recompute_ratings_reports_and_fixes_drift(article, capsys):
     assert "0 article(s)" in capsys.readouterr().out
 
 
+def test_recompute_keeps_the_ratings_carried_over_from_the_old_site(article, capsys):
+    Article.objects.filter(pk=article.pk).update(
+        rating_sum=40, rating_count=10, carried_rating_sum=40, carried_rating_count=10
+    )
+    visit(reader(), article).post(rate_url(article), {"score": "5"}, **JSON)
+    assert totals(article) == (45, 11)
+    call_command("recompute_ratings")
+    assert "0 article(s)" in capsys.readouterr().out
+    Article.objects.filter(pk=article.pk).update(rating_sum=0, rating_count=0)
+    call_command("recompute_ratings")
+    assert totals(article) == (45, 11)
+
+
 def test_removing_votes_takes_their_points_off(article, admin_client):
     for n, score in enumerate([5, 4, 1]):
         visit(reader(address=f"198.51.100.{n}"), article).post(
