@@ -58,3 +58,9 @@ bench: install
 bench-smoke: install
 	BENCH_DATABASE=portal_bench_smoke $(BIN)/python -m bench.run --smoke --articles 300 \
 		--categories 20 --seconds 2 --tail 1 --cookies 50 --workers 2
+
+# Does a page cost more with 100 times more articles? Home, a deep category page and a search,
+# timed without the page cache on sites of 1,000 and 100,000 articles (seeded once).
+.PHONY: bench-growth
+bench-growth: install
+	$(BIN)/python -m bench.growth

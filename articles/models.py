@@ -1,7 +1,7 @@
 from django.conf import settings
-from django.db import models
-from django.db.models import ExpressionWrapper, F, Q, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db import connections, models
+from django.db.models import Case, ExpressionWrapper, F, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -118,15 +118,32 @@ class ArticleQuerySet(models.QuerySet):
         extra = Article.extra_categories.through.objects.filter(category__in=tree)
         return self.filter(Q(category__in=tree) | Q(pk__in=extra.values("article_id")))
 
-    def newest_per_section(self, per_section):
-        """The newest `per_section` articles of each top-level category, in one query."""
-        section = Coalesce("category__parent_id", "category_id")
+    def newest_per_section(self, sections, per_section):
+        """The newest `per_section` articles of each section ({section id: its category ids}),
+        each with `section_id`, in one query. On PostgreSQL a UNION ALL of one small
+        index-served query per section: ranking every article with a window function read the
+        whole table (0.7 s at 100,000 articles). Elsewhere (SQLite, small sites) the window."""
+        if not connections[self.db].features.supports_slicing_ordering_in_compound:
+            return list(self._ranked_per_section(sections, per_section))
+        parts = [
+            self.filter(category_id__in=ids)
+            .annotate(section_id=Value(section_id))
+            .order_by("-publish_at", "-pk")[:per_section]
+            for section_id, ids in sections.items()
+        ]
+        return list(parts[0].union(*parts[1:], all=True)) if parts else []
+
+    def _ranked_per_section(self, sections, per_section):
+        section = Case(
+            *(When(category_id__in=ids, then=Value(pk)) for pk, ids in sections.items()),
+            default=None,
+        )
         return self.annotate(
             section_id=section,
             section_rank=Window(
                 RowNumber(), partition_by=[section], order_by=[F("publish_at").desc(), "-pk"]
             ),
-        ).filter(section_rank__lte=per_section)
+        ).filter(section_rank__lte=per_section, section_id__isnull=False)
 
     def most_viewed(self, since=None):
         articles = self.filter(publish_at__gte=since) if since else self
@@ -232,7 +249,12 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-publish_at"], name="article_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_public_idx"),
+            models.Index(
+                fields=["-publish_at"], condition=Q(is_featured=True), name="article_featured_idx"
+            ),
+        ]
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         verbose_name = _("article")
         verbose_name_plural = _("articles")

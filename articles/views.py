@@ -25,11 +25,14 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         published = Article.objects.published().for_listing()
         featured = list(published.filter(is_featured=True)[:FEATURED_COUNT])
-        newest = published.exclude(pk__in=[a.pk for a in featured]).newest_per_section(PER_SECTION)
+        roots = list(Category.objects.active().filter(parent=None).prefetch_related("children"))
+        trees = {root.pk: [root.pk, *(child.pk for child in root.children.all())] for root in roots}
+        others = published.exclude(pk__in=[a.pk for a in featured])
         sections = {}
-        for article in newest:
+        for article in others.newest_per_section(trees, PER_SECTION):
             sections.setdefault(article.section_id, []).append(article)
-        roots = Category.objects.active().filter(parent=None)
+        for articles in sections.values():
+            articles.sort(key=lambda a: (a.publish_at, a.pk), reverse=True)
         return super().get_context_data(
             featured=featured,
             sections=[(c, sections[c.pk]) for c in roots if c.pk in sections],
