@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "stats",
+    "nukeviet",
 ]
 
 MIDDLEWARE = [

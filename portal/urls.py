@@ -35,6 +35,8 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("", include("articles.urls")),
+    # Last: the old NukeViet addresses of imported articles, after every address of this site.
+    path("", include("nukeviet.urls")),
 ]
 
 if settings.DEBUG:
