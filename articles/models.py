@@ -123,6 +123,8 @@ class ArticleQuerySet(models.QuerySet):
         each with `section_id`, in one query. On PostgreSQL a UNION ALL of one small
         index-served query per section: ranking every article with a window function read the
         whole table (0.7 s at 100,000 articles). Elsewhere (SQLite, small sites) the window."""
+        if not sections:
+            return []
         if not connections[self.db].features.supports_slicing_ordering_in_compound:
             return list(self._ranked_per_section(sections, per_section))
         parts = [
@@ -137,6 +139,7 @@ class ArticleQuerySet(models.QuerySet):
         section = Case(
             *(When(category_id__in=ids, then=Value(pk)) for pk, ids in sections.items()),
             default=None,
+            output_field=models.BigIntegerField(),
         )
         return self.annotate(
             section_id=section,
