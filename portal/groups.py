@@ -6,9 +6,10 @@ from django.contrib.auth.management import create_permissions
 def create_all_permissions(apps):
     """Permissions are made after migrations run; a data migration that needs them makes them."""
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
 
 def grant(apps, group_name, app_label, codenames):
