@@ -5,6 +5,7 @@ DJANGO_DEBUG=0 and the variables the README lists; `manage.py check --deploy` is
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,7 +65,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_prose_editor",
     "captcha",
+    "accounts.third_party.LockoutConfig",
+    "django_otp",
+    "accounts.third_party.TwoFactorConfig",
     "portal",
+    "accounts",
     "articles",
     "comments",
     "stats",
@@ -82,10 +87,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "portal.middleware.IdleSessionMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -145,12 +153,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.VietnameseCommonPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# Staff accounts (README, "Staff accounts"): the admin's address, sign-in lockout (django-axes)
+# and two-step verification (django-otp).
+PORTAL_ADMIN_URL = env_str("PORTAL_ADMIN_URL", "admin").strip("/") + "/"
+if PORTAL_ADMIN_URL == "/":
+    raise ImproperlyConfigured("PORTAL_ADMIN_URL must not be empty.")
+AUTHENTICATION_BACKENDS = [
+    "accounts.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env_int("PORTAL_LOGIN_FAILURE_LIMIT", 5)
+# A ward office's staff share one address behind its router: an address locks at a higher count.
+PORTAL_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("PORTAL_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PORTAL_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "portal.visitors.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+PORTAL_STAFF_2FA_REQUIRED = env_bool("PORTAL_STAFF_2FA_REQUIRED", False)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
@@ -230,6 +262,7 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 14 * 24 * 3600)
 # The site's public address (https://…), for absolute links in e-mails; empty: relative links.
 PORTAL_SITE_URL = env_str("PORTAL_SITE_URL", "")
 PORTAL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Cổng thông tin điện tử phường Phù Vân")
+OTP_TOTP_ISSUER = PORTAL_SITE_NAME
 PORTAL_OFFICE_NAME = env_str("PORTAL_OFFICE_NAME", "Ủy ban nhân dân phường Phù Vân")
 PORTAL_OFFICE_ADDRESS = env_str(
     "PORTAL_OFFICE_ADDRESS", "Đường Lê Hoàn, phường Phù Vân, tỉnh Ninh Bình"

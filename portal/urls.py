@@ -13,7 +13,8 @@ from . import views
 SITEMAP_SECONDS = 3600
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(f"{settings.PORTAL_ADMIN_URL}xac-thuc-hai-buoc/", include("accounts.urls")),
+    path(settings.PORTAL_ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/dang-xuat/", LogoutView.as_view(), name="logout"),
     path("tai-khoan/duy-tri/", views.keep_alive, name="keep_alive"),

@@ -30,9 +30,11 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
+    # A moved admin (PORTAL_ADMIN_URL) is not announced here; its pages say noindex themselves.
+    admin_lines = ["Disallow: /admin/"] if reverse("admin:index") == "/admin/" else []
     lines = [
         "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
+        *admin_lines,
         "Disallow: /tai-khoan/",
         "Disallow: /tim-kiem/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
