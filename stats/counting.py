@@ -3,8 +3,9 @@
 Every counted page request is one `counters.record_for()` (sent with the request's other
 counts in one Redis round trip, or a few dictionary updates in memory): a human's page view,
 and when none of the visitor's keys was seen for PORTAL_STATS_VISIT_GAP_SECONDS, or not yet
-this local day, a visit with its browser, OS, device and referrer; a bot's hit with its name. The flush writes them into DailyVisits,
-HourlyVisits and DailyBreakdown. Days and hours are those of Asia/Ho_Chi_Minh (TIME_ZONE).
+this local day, a visit with its browser, OS, device and referrer; a bot's hit with its name.
+The flush writes them into DailyVisits, HourlyVisits and DailyBreakdown. Days and hours are
+those of Asia/Ho_Chi_Minh (TIME_ZONE).
 """
 
 import ipaddress
