@@ -104,8 +104,15 @@ def page(browser, live_server):
     context = browser.new_context(locale="vi-VN", base_url=live_server.url, user_agent=READER_AGENT)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    blocked = []
+    page.on("console", lambda message: is_csp_violation(message.text) and blocked.append(message))
     yield page
     context.close()
+    assert not [message.text for message in blocked], "the Content-Security-Policy blocked this"
+
+
+def is_csp_violation(text):
+    return "Content Security Policy" in text
 
 
 @pytest.fixture
