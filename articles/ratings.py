@@ -1,10 +1,14 @@
 """Star ratings: who the voter is, the vote view, and what the rating block shows."""
 
+import math
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -39,6 +43,12 @@ def readers_score(request, article):
     """The score this reader gave the article, or None."""
     vote = Vote.objects.filter(article=article, voter__in=voter_hashes(request)).first()
     return vote.score if vote else None
+
+
+def seconds_to_midnight():
+    now = timezone.localtime()
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(1, math.ceil((midnight - now).total_seconds()))
 
 
 def parse_score(value):
@@ -93,7 +103,10 @@ def my_score(request, slug):
 def refused(request, article, code):
     status, message = REFUSALS[code]
     if wants_json(request):
-        return JsonResponse({"error": code, "message": message()}, status=status)
+        response = JsonResponse({"error": code, "message": message()}, status=status)
+        if status == 429:  # the cap is per local day
+            response["Retry-After"] = str(seconds_to_midnight())
+        return response
     if code == "not_found":
         raise Http404(message())
     messages.error(request, message())

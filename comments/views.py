@@ -52,7 +52,9 @@ def post(request, slug):
     refusal = flood_refusal(article, address, email)
     if refusal:
         form.add_error(None, refusal)
-        return article_page(request, article, form, status=429)
+        response = article_page(request, article, form, status=429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
     comment = post_comment(
         article,
         name=name,

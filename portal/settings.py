@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.pagecache.PageCacheMiddleware",
+    "portal.ratelimit.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -349,6 +350,17 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Requests per client address per window on the views that write or cost (portal/ratelimit.py):
+# {view name: (requests, seconds)}. Pages served from the page cache are never counted.
+PORTAL_RATE_LIMITS = {
+    "articles:search": (env_int("PORTAL_RATE_LIMIT_SEARCH", 30), 60),
+    "articles:rate": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+    "comments:post": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+    "captcha-refresh": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+    "captcha-image": (env_int("PORTAL_RATE_LIMIT_WRITES", 20) * 2, 60),
+    "set_language": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+}
 
 # Content-Security-Policy (portal/security.py). Pictures may come from any HTTPS host: article
 # bodies written before this site may link them, and S3 storage serves them from its own.

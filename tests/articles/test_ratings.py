@@ -147,6 +147,7 @@ def test_a_cleared_cookie_or_private_window_hits_the_per_address_cap(article, se
     private = visit(reader(HTTP_USER_AGENT="Private window"), article)
     response = private.post(rate_url(article), {"score": "5"}, **JSON)
     assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 86400
     assert "quá nhiều lượt đánh giá" in response.json()["message"]
     assert totals(article) == (15, 3)
     other_network = visit(reader(address="198.51.100.20"), article)

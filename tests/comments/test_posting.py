@@ -143,6 +143,7 @@ def test_flood_limit_by_address(article, settings):
     second = comment_data(email="khac@example.vn", text="Ý kiến thứ hai")
     response = client.post(post_url(article), second)
     assert response.status_code == 429
+    assert 55 <= int(response["Retry-After"]) <= 60
     html = response.content.decode()
     assert "Vui lòng chờ một phút" in html
     assert "Ý kiến thứ hai</textarea>" in html
@@ -161,6 +162,7 @@ def test_flood_limit_by_email_across_addresses(article, settings):
         post_url(third), comment_data(email="an@example.vn", text="Ý kiến 3")
     )
     assert response.status_code == 429
+    assert 3500 <= int(response["Retry-After"]) <= 3600
     assert "trong một giờ qua" in response.content.decode()
 
 
