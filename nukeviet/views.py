@@ -23,7 +23,14 @@ CATEGORY_OP = re.compile(r"(?P<alias>[^/]+)(?:/page-(?P<page>\d+))?/?")
 TAG_OP = re.compile(r"tag/(?P<alias>[^/]+)/?")
 
 
+def refuse_nul(*values):
+    """No old address holds NUL, and PostgreSQL refuses it in a lookup (a 500): not found."""
+    if any("\x00" in str(value) for value in values if value is not None):
+        raise Http404
+
+
 def legacy(module, kind, lang=None, **lookup):
+    refuse_nul(module, lang, *lookup.values())
     found = LegacyObject.objects.for_module(module, lang).filter(kind=kind, **lookup)
     record = found.select_related(kind).order_by("pk").first()
     target = getattr(record, kind, None) if record else None
@@ -44,6 +51,7 @@ def category(request, module, alias, lang=None, page=None):
 
 
 def tag(request, module, alias, lang=None):
+    refuse_nul(module, alias, lang)
     known = LegacyObject.objects.for_module(module, lang).exists()
     found = Tag.objects.filter(slug=vietnamese_slugify(alias)).first() if known else None
     if found is None:
@@ -52,6 +60,7 @@ def tag(request, module, alias, lang=None):
 
 
 def module_home(request, module, lang=None):
+    refuse_nul(module, lang)
     if not LegacyObject.objects.for_module(module, lang).exists():
         raise Http404
     return redirect(reverse("articles:home"), permanent=True)
@@ -61,6 +70,7 @@ def index_php(request):
     """/index.php?language=vi&nv=news&op=...: the address without URL rewriting."""
     module, lang = request.GET.get("nv", ""), request.GET.get("language") or None
     op = request.GET.get("op", "").strip("/")
+    refuse_nul(module, lang, op)
     if not module:
         return redirect(reverse("articles:home"), permanent=True)
     if not op or op == "main":

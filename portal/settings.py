@@ -382,6 +382,7 @@ PORTAL_CSP_ADMIN = {
     "img-src": ["'self'", "data:", "blob:", "https:"],
 }
 
+SESSION_ENGINE = "portal.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
