@@ -257,6 +257,12 @@ class Article(models.Model):
             models.Index(
                 fields=["-publish_at"], condition=Q(is_featured=True), name="article_featured_idx"
             ),
+            # Listings (articles.views.IdsFirst) count and skip on it alone (PostgreSQL).
+            models.Index(
+                fields=["-publish_at", "-id"],
+                include=["status", "expire_at", "category"],
+                name="article_listing_idx",
+            ),
         ]
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         verbose_name = _("article")
