@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format lock messages clean
+.PHONY: install run test lint format lock messages clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+NODE_STAMP := node_modules/.installed-stamp
+
+# axe-core for the accessibility test (package.json, locked in package-lock.json).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the accessibility test is skipped (apt-get install npm)"; fi
+
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -25,7 +32,7 @@ run: install
 	$(BIN)/python manage.py demo_staff
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -42,11 +49,16 @@ lock: $(BIN)/python
 
 # Extract and compile translations (needs GNU gettext: apt-get install gettext).
 messages: install
-	$(BIN)/python manage.py makemessages --locale vi --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(BIN)/python manage.py makemessages --locale vi --ignore ".venv/*" --ignore "var/*" --ignore "node_modules/*" --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale vi --ignore ".venv/*"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache node_modules
+
+# PNGs of each page type at 360, 768 and 1280 px in var/screenshots/, from a throwaway demo
+# site (needs Debian's Chromium: apt-get install chromium).
+screenshots: install
+	$(BIN)/python manage.py screenshots
 
 # Load benchmark of the production shape (nginx, two gunicorns, PostgreSQL, Redis): see
 # bench/run.py. Needs root for apt-get (nginx, wrk) when they are missing. CI runs bench-smoke.

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .admin_forms import ArticleAdminForm
 from .admin_pictures import PictureAdmin
 from .models import Article, ArticleRevision, Category, Tag, Vote
 
@@ -53,6 +54,7 @@ class RevisionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
         "category",

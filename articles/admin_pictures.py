@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from .admin_forms import PictureAltTextForm
 from .models import Picture
 from .pictures import accepted_types, normalize_upload, rendition_url, store_picture
 
@@ -58,6 +59,10 @@ class PictureUploadForm(forms.ModelForm):
         )
 
 
+class PictureAddForm(PictureAltTextForm, PictureUploadForm):
+    """The admin's add page: the upload, with alt text required (or taken from the caption)."""
+
+
 def can_upload(user):
     return user.is_active and user.is_staff and user.has_perm("articles.add_picture")
 
@@ -96,8 +101,7 @@ class PictureAdmin(admin.ModelAdmin):
         return [] if obj is None else self.change_readonly_fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = PictureUploadForm
+        kwargs["form"] = PictureAddForm if obj is None else PictureAltTextForm
         return super().get_form(request, obj, change, **kwargs)
 
     def save_form(self, request, form, change):
@@ -166,7 +170,7 @@ class PictureAdmin(admin.ModelAdmin):
             response = json_error(gettext("Send the picture with POST."), 405)
             response["Allow"] = "POST"
             return response
-        form = PictureUploadForm(request.POST, request.FILES)
+        form = PictureAddForm(request.POST, request.FILES)
         if not form.is_valid():
             errors = {
                 field: list(map(str, field_errors)) for field, field_errors in form.errors.items()

@@ -1,4 +1,4 @@
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +40,12 @@ class CommentForm(forms.Form):
     )
     captcha = CaptchaField(
         label=_("Security code"),
-        help_text=_("Type the characters in the picture. Cannot read them? Get another code."),
+        # Django links help text only while the field has no error; the code always needs it.
+        widget=CaptchaTextInput(attrs={"aria-describedby": "id_captcha_helptext"}),
+        help_text=_(
+            "Type the letters and digits in the picture; capital or small letters both work. "
+            "Cannot read them? Press “Another code”."
+        ),
         error_messages={
             "invalid": _("The security code is not correct"),
             "required": _("Please type the security code."),

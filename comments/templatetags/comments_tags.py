@@ -22,12 +22,7 @@ def comment_section(context, article):
     page = Paginator(threads, settings.PORTAL_COMMENTS_PER_PAGE).get_page(
         request.GET.get("comments_page")
     )
-    roots = list(page.object_list)
-    replies = {}
-    for reply in Comment.objects.replies_to(roots):
-        replies.setdefault(reply.parent_id, []).append(reply)
-    for root in roots:
-        root.thread_replies = replies.get(root.pk, [])
+    roots = with_replies(page.object_list)
     form = context.get("comment_form") or CommentForm(
         article=article, user=request.user, initial={"parent": reply_to(request)}
     )
@@ -45,6 +40,35 @@ def comment_section(context, article):
         "form": form,
         "user": request.user,
         "request": request,
+        "office": context.get("office"),
+    }
+
+
+def with_replies(threads):
+    """The first-level comments, each with its approved replies as `thread_replies`."""
+    roots = list(threads)
+    replies = {}
+    for reply in Comment.objects.replies_to(roots):
+        replies.setdefault(reply.parent_id, []).append(reply)
+    for root in roots:
+        root.thread_replies = replies.get(root.pk, [])
+    return roots
+
+
+# The print view's comments (?binh-luan=1): oldest first, as many threads as fit a few pages.
+PRINT_PARAMETER = "binh-luan"
+PRINTED_THREADS = 100
+
+
+@register.simple_tag(takes_context=True)
+def printed_comments(context, article):
+    """Whether the print view's reader chose to include the comments, and those comments."""
+    chosen = article.allow_comments and context["request"].GET.get(PRINT_PARAMETER) == "1"
+    threads = Comment.objects.threads(article, oldest_first=True).select_related("user")
+    return {
+        "parameter": PRINT_PARAMETER,
+        "chosen": chosen,
+        "threads": with_replies(threads[:PRINTED_THREADS]) if chosen else [],
     }
 
 

@@ -331,6 +331,7 @@ def editor_user(django_user_model):
 
 
 def post_picture(client, data, name="anh.jpg", **fields):
+    fields.setdefault("alt", "Ảnh minh họa")
     return client.post(UPLOAD_URL, {"upload": upload_of(data, name), **fields})
 
 
@@ -385,7 +386,9 @@ def test_the_upload_needs_the_csrf_token(editor_user):
     client.get(reverse("admin:articles_picture_add"))  # sets the CSRF cookie
     token = client.cookies["csrftoken"].value
     response = client.post(
-        UPLOAD_URL, {"upload": upload_of(picture_bytes((10, 10)))}, headers={"X-CSRFToken": token}
+        UPLOAD_URL,
+        {"upload": upload_of(picture_bytes((10, 10))), "alt": "Ảnh"},
+        headers={"X-CSRFToken": token},
     )
     assert response.status_code == 201
 
@@ -483,3 +486,15 @@ def test_the_picker_lists_the_library_for_the_figure_dialog(client, staff_user, 
     assert library_picture.file.url not in client.get(url, {"q": "khong-co"}).content.decode()
     client.logout()
     assert client.get(url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_editors_upload_needs_alt_text_or_a_caption(client, editor_user):
+    client.force_login(editor_user)
+    refused = post_picture(client, picture_bytes((10, 10)), alt="", caption="")
+    assert refused.status_code == 400
+    assert "mô tả" in refused.json()["error"].lower()
+    assert not Picture.objects.exists()
+    taken = post_picture(client, picture_bytes((12, 12)), alt="", caption="Cầu Phù Vân")
+    assert taken.status_code == 201
+    assert Picture.objects.get().alt == "Cầu Phù Vân"

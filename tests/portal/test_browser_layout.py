@@ -101,3 +101,30 @@ def test_at_zero_the_user_is_signed_out_and_the_half_written_form_comes_back(
     expect(page.locator("#id_name")).to_have_value("Chuyên mục đang soạn dở")
     expect(page.locator("#id_description")).to_have_value("Mô tả chưa kịp lưu")
     expect(page.locator(".idle-restored")).to_be_visible()
+
+
+def test_no_page_type_scrolls_sideways_on_a_phone(page, settings):
+    settings.ROOT_URLCONF = "tests.portal.error_urls"
+    call_command("seed_demo")
+    from articles.models import Article, Tag
+
+    article = Article.objects.published().exclude(cover_image="").first()
+    pages = [
+        "/",
+        article.category.get_absolute_url(),
+        article.get_absolute_url(),
+        f"{article.get_absolute_url()}in/",
+        "/tim-kiem/?q=phu+van",
+        Tag.objects.filter(articles__isnull=False).first().get_absolute_url(),
+        "/khong-co-trang-nay/",
+        "/thu-loi/403/",
+        "/thu-loi/500/",
+    ]
+    page.set_viewport_size({"width": 360, "height": 800})
+    for path in pages:
+        page.goto(path)
+        assert horizontal_overflow(page) <= 0, f"horizontal scrolling at 360px on {path}"
+    settings.PORTAL_RATE_LIMITS = {"articles:search": (0, 60)}
+    response = page.goto("/tim-kiem/?q=qua+nhieu")
+    assert response.status == 429
+    assert horizontal_overflow(page) <= 0, "horizontal scrolling at 360px on the 429 page"

@@ -1,0 +1,97 @@
+"""A realistic article page (the demo content, a long body, a full page of comments) and the
+static files a page links, for the page weight and picture tests."""
+
+import random
+import re
+from html.parser import HTMLParser
+
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from django.db.models import Count
+
+from articles.models import Article
+from comments.models import Comment
+from comments.services import refresh_comment_counts
+
+PARAGRAPH = (
+    "Thực hiện kế hoạch của Ủy ban nhân dân phường về chỉnh trang đô thị, các tổ dân phố đã ra "
+    "quân tổng vệ sinh môi trường, khơi thông cống rãnh, phát quang bụi rậm và vận động nhân dân "
+    "giữ gìn cảnh quan xanh, sạch, đẹp; đồng thời rà soát các hộ gia đình có hoàn cảnh khó khăn "
+    "để kịp thời hỗ trợ, bảo đảm không để ai bị bỏ lại phía sau. "
+)
+WORDS = PARAGRAPH.replace(",", "").replace(";", "").split()
+TABLE_ROW = "<tr><td>Tổ dân phố {n}</td><td>{n}2 hộ</td><td>Hoàn thành</td></tr>"
+
+
+def prose(rng, words):
+    """Varied Vietnamese text: repeating one paragraph would compress unrealistically well."""
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def long_body(body):
+    """The demo body, then 30 more paragraphs, headings, a list and a table: about 25 KB."""
+    rng = random.Random("long-body")
+    blocks = [body]
+    for n in range(1, 31):
+        if n % 10 == 0:
+            blocks.append(f"<h2>Phần {n // 10}: {prose(rng, 8)}</h2>")
+        blocks.append(f"<p>{prose(rng, 90)}</p>")
+    blocks.append("<ul>" + "".join(f"<li>{prose(rng, 15)}</li>" for _ in range(6)) + "</ul>")
+    rows = "".join(TABLE_ROW.format(n=n) for n in range(1, 16))
+    blocks.append(f"<table><tbody>{rows}</tbody></table>")
+    return "\n".join(blocks)
+
+
+def realistic_article():
+    """The demo site, and its most commented article with a long body and ten threads."""
+    call_command("seed_demo", verbosity=0)
+    article = (
+        Article.objects.published()
+        .annotate(threads=Count("comments"))
+        .filter(cover_image__gt="", allow_comments=True, allow_rating=True)
+        .order_by("-threads", "pk")
+        .first()
+    )
+    Article.objects.filter(pk=article.pk).update(body=long_body(article.body))
+    for n in range(10):
+        Comment.objects.create(
+            article=article,
+            name=f"Bạn đọc {n}",
+            email=f"ban-doc-{n}@example.vn",
+            text=prose(random.Random(n), 40),
+            status=Comment.Status.APPROVED,
+        )
+    refresh_comment_counts([article.pk])
+    article.refresh_from_db()
+    return article
+
+
+class Links(HTMLParser):
+    """The stylesheets, scripts and pictures of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.stylesheets, self.scripts, self.images = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "stylesheet":
+            self.stylesheets.append(attributes["href"])
+        elif tag == "script" and attributes.get("src"):
+            self.scripts.append(attributes["src"])
+        elif tag == "img":
+            self.images.append(attributes)
+
+
+def links(html):
+    parser = Links()
+    parser.feed(html)
+    return parser
+
+
+def static_file(url):
+    """The bytes of the static file at a /static/ address (from the finders, as in development)."""
+    path = finders.find(re.sub(r"^/static/", "", url.partition("?")[0]))
+    assert path, f"{url} is not a static file"
+    with open(path, "rb") as handle:
+        return handle.read()
