@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from portal import counters
+from portal.screenshots import CHROMIUM_ARGS
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 # Headless Chromium says "HeadlessChrome", which the statistics rightly count as a bot; the
@@ -14,15 +15,6 @@ READER_AGENT = (
     "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0.0.0 Mobile Safari/537.36"
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(autouse=True)
