@@ -9,6 +9,7 @@ The middlewares above this one (statistics, visitor cookie, CSRF cookie) run for
 so a page served from the cache is counted like any other.
 """
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from django.utils.translation import get_language
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = "@@csrf-token@@"
 CACHEABLE_METHODS = {"GET", "HEAD"}
+MAX_KEY_PATH = 200
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,18 @@ def canonical_path(request, parameters):
     return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
+def page_key(path):
+    """The cache key of a page; a long address (a search of 200 characters) is hashed."""
+    if len(path) > MAX_KEY_PATH:
+        path = "sha256:" + hashlib.sha256(path.encode()).hexdigest()
+    return f"page:{get_language()}:{path}"
+
+
 def lookup(request, policy, view_kwargs):
     """The stored page, if still current, and the versions a page stored now would carry: one
     cache round trip that reads the page with the values it depends on."""
     request.canonical_path = canonical_path(request, policy.parameters)
-    key = f"page:{get_language()}:{request.canonical_path}"
+    key = page_key(request.canonical_path)
     dependencies = list(policy.depends_on(request, view_kwargs))
     found = cache.get_many([key, *dependencies])
     versions = [found.get(dependency) for dependency in dependencies]

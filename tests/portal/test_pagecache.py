@@ -185,3 +185,19 @@ def test_searches_are_cached_per_query(article):
     assert again["X-Page-Cache"] == "hit"
     assert "Thông báo lịch cắt điện" in again.content.decode()
     assert reader("198.51.100.19").get(search, {"q": "lich"})["X-Page-Cache"] == "miss"
+
+
+def test_a_long_address_has_a_short_cache_key(article, monkeypatch):
+    from portal import pagecache
+
+    stored = []
+    real_set = pagecache.cache.set
+    monkeypatch.setattr(
+        pagecache.cache, "set", lambda key, *a, **k: stored.append(key) or real_set(key, *a, **k)
+    )
+    query = " ".join(["cat dien"] * 22)  # 197 characters: valid, and a long address
+    search = reverse("articles:search")
+    assert reader().get(search, {"q": query})["X-Page-Cache"] == "miss"
+    assert reader("198.51.100.20").get(search, {"q": query})["X-Page-Cache"] == "hit"
+    pages = [key for key in stored if key.startswith("page:")]
+    assert len(pages) == 1 and len(pages[0]) < 100
