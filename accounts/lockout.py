@@ -2,7 +2,6 @@
 
 import math
 
-from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cool_off, get_failure_limit, get_lockout_parameters
 from django.conf import settings
@@ -13,19 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 ADDRESS_PARAMETERS = ("ip_address", ["ip_address"])
-
-
-class LockoutBackend(AxesStandaloneBackend):
-    """Axes' check before the password is looked at.
-
-    Only sign-ins through a request can be counted; those without one (the test client,
-    `manage.py shell`) pass on to the other backends unchecked.
-    """
-
-    def authenticate(self, request, username=None, password=None, **kwargs):
-        if request is None:
-            return None
-        return super().authenticate(request, username, password, **kwargs)
 
 
 class LockoutHandler(AxesDatabaseHandler):

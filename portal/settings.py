@@ -168,8 +168,9 @@ LOGIN_URL = "admin:login"
 PORTAL_ADMIN_URL = env_str("PORTAL_ADMIN_URL", "admin").strip("/") + "/"
 if PORTAL_ADMIN_URL == "/":
     raise ImproperlyConfigured("PORTAL_ADMIN_URL must not be empty.")
+# Axes refuses a sign-in it cannot count (one without a request): every sign-in form passes one.
 AUTHENTICATION_BACKENDS = [
-    "accounts.lockout.LockoutBackend",
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "accounts.lockout.LockoutHandler"

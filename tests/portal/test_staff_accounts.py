@@ -5,7 +5,9 @@ import importlib
 from datetime import timedelta
 
 import pytest
+from axes.exceptions import AxesBackendRequestParameterRequired
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import override_settings
@@ -97,6 +99,12 @@ def test_the_lock_ends_after_the_cool_off(client, staff_user):
         attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=31)
     )
     assert signed_in(sign_in(client, "bientap", PASSWORD))
+
+
+def test_a_sign_in_the_lockout_cannot_count_is_refused(staff_user):
+    """Every sign-in form passes its request; code that does not could guess passwords freely."""
+    with pytest.raises(AxesBackendRequestParameterRequired):
+        authenticate(username=staff_user.username, password="anything")
 
 
 def test_the_address_is_the_one_the_trusted_proxy_saw(client, settings, staff_user):
