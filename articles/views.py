@@ -58,7 +58,7 @@ class IdsFirst:
 
     def __getitem__(self, window):
         ids = list(self.queryset.values_list("pk", flat=True)[window])
-        rows = self.queryset.model.objects.for_listing().in_bulk(ids)
+        rows = self.queryset.order_by().in_bulk(ids)
         return [rows[pk] for pk in ids if pk in rows]
 
 

@@ -4,6 +4,8 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Tag
@@ -123,6 +125,23 @@ def test_category_page_includes_extra_categories(client):
     article.extra_categories.add(home)
     response = client.get(home.get_absolute_url())
     assert [a.title for a in response.context["articles"]] == ["Bài đăng hai nơi"]
+
+
+def test_a_listing_page_finds_its_ids_first_then_reads_those_rows(
+    client, no_page_cache, django_assert_max_num_queries
+):
+    category = make_category("Thông báo")
+    now = timezone.now()
+    for n in range(12):
+        make_article(category, title=f"Thông báo số {n}", publish_at=now - timedelta(hours=n))
+    client.get(category.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(category.get_absolute_url(), {"page": 2})
+    assert [a.title for a in page.context["articles"]] == ["Thông báo số 10", "Thông báo số 11"]
+    sql = [query["sql"] for query in queries.captured_queries]
+    ids_query = next(q for q in sql if "OFFSET 10" in q)
+    assert ids_query.startswith('SELECT "articles_article"."id" AS "pk" FROM')
+    assert not any('"articles_article"."body"' in q for q in sql if "OFFSET" in q)
 
 
 def test_print_view_has_the_article_without_navigation(client):
