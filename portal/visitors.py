@@ -81,10 +81,6 @@ def visitor_keys(request):
     return (f"c:{visitor_id}", _cookieless_key(request))
 
 
-def visitor_key(request):
-    return visitor_keys(request)[0]
-
-
 def _visitor_cookie(request):
     """(visitor id, when its cookie was signed) or (None, None); checked once per request."""
     found = getattr(request, "_visitor_cookie", None)

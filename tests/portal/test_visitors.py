@@ -6,7 +6,13 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from portal import visitors
-from portal.visitors import VisitorCookieMiddleware, client_ip, is_bot, visitor_key
+from portal.visitors import VisitorCookieMiddleware, client_ip, is_bot, visitor_keys
+
+
+def visitor_key(request):
+    """The key the visitor is known by first."""
+    return visitor_keys(request)[0]
+
 
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
