@@ -74,7 +74,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     search_fields = ["title", "summary", "author_byline", "source"]
     date_hierarchy = "publish_at"
-    list_select_related = ["category"]
+    list_select_related = ["category__parent"]
     autocomplete_fields = ["tags"]
     filter_horizontal = ["extra_categories"]
     readonly_fields = [
