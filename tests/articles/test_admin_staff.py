@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Vote
+from comments.models import Comment
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +44,29 @@ def changelist_queries(client, count):
 def test_the_article_list_costs_the_same_whatever_its_rows_in_sub_categories(client, member):
     client.force_login(member(PUBLISHERS))
     assert changelist_queries(client, 10) == changelist_queries(client, 100)
+
+
+def test_a_publisher_deletes_an_article_with_its_comments_and_votes(client, member):
+    article = make_article()
+    comment = Comment.objects.create(
+        article=article, name="Bạn đọc", text="Cảm ơn phường.", status=Comment.Status.APPROVED
+    )
+    Comment.objects.create(article=article, parent=comment, name="Phường", text="Không có gì.")
+    Vote.objects.create(article=article, score=5, voter="v" * 64, address="a" * 64)
+    client.force_login(member(PUBLISHERS))
+    url = reverse("admin:articles_article_delete", args=[article.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Article.objects.exists()
+    assert not Comment.objects.exists()
+    assert not Vote.objects.exists()
+
+
+def test_a_publisher_still_does_not_moderate_comments(client, member):
+    comment = Comment.objects.create(article=make_article(), name="Bạn đọc", text="Ý kiến.")
+    client.force_login(member(PUBLISHERS))
+    assert client.get(reverse("admin:comments_comment_changelist")).status_code == 403
+    change = reverse("admin:comments_comment_change", args=[comment.pk])
+    assert client.post(change, {"status": Comment.Status.APPROVED}).status_code == 403
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
