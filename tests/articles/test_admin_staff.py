@@ -1,7 +1,8 @@
 """The staff side of articles: who previews drafts, who schedules, and the admin list's cost."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -70,3 +71,37 @@ def test_a_publisher_still_does_not_moderate_comments(client, member):
     assert client.post(change, {"status": Comment.Status.APPROVED}).status_code == 403
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
+
+
+def view_on_site(article):
+    content_type = ContentType.objects.get_for_model(Article)
+    return reverse("admin:view_on_site", args=[content_type.pk, article.pk])
+
+
+@pytest.mark.parametrize("permissions", [[], ["view_reports", "view_category"]])
+def test_staff_without_article_permissions_cannot_find_or_read_a_draft(client, member, permissions):
+    draft = make_article(title="Dự thảo kế hoạch", status=Article.Status.DRAFT)
+    user = member()
+    user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
+    client.force_login(user)
+    assert client.get(view_on_site(draft)).status_code in {403, 404}
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(reverse("articles:print", args=[draft.slug])).status_code == 404
+
+
+@pytest.mark.parametrize("group", [EDITORS, PUBLISHERS])
+def test_staff_who_may_view_articles_preview_drafts(client, member, group):
+    draft = make_article(title="Dự thảo kế hoạch", status=Article.Status.DRAFT)
+    client.force_login(member(group))
+    response = client.get(view_on_site(draft))
+    assert response.status_code == 302
+    assert response["Location"].endswith(draft.get_absolute_url())
+    assert "Dự thảo kế hoạch" in client.get(draft.get_absolute_url()).content.decode()
+
+
+def test_view_on_site_of_an_unknown_object_is_not_found(client, member):
+    client.force_login(member(PUBLISHERS))
+    content_type = ContentType.objects.get_for_model(Article)
+    assert client.get(reverse("admin:view_on_site", args=[content_type.pk, 999])).status_code == 404
+    assert client.get(reverse("admin:view_on_site", args=[content_type.pk, "x"])).status_code == 404
+    assert client.get(reverse("admin:view_on_site", args=[99999, 1])).status_code == 404
