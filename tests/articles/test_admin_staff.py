@@ -1,14 +1,18 @@
 """The staff side of articles: who previews drafts, who schedules, and the admin list's cost."""
 
+from datetime import datetime, timedelta
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Vote
 from comments.models import Comment
+from tests.articles.test_admin_publishing import article_form
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +109,58 @@ def test_view_on_site_of_an_unknown_object_is_not_found(client, member):
     assert client.get(reverse("admin:view_on_site", args=[content_type.pk, 999])).status_code == 404
     assert client.get(reverse("admin:view_on_site", args=[content_type.pk, "x"])).status_code == 404
     assert client.get(reverse("admin:view_on_site", args=[99999, 1])).status_code == 404
+
+
+def test_an_editor_cannot_date_a_draft(client, member):
+    client.force_login(member(EDITORS))
+    form = article_form(make_category(), publish_at_0="01/01/2030", publish_at_1="08:00:00")
+    before = timezone.now()
+    assert client.post(reverse("admin:articles_article_add"), form).status_code == 302
+    article = Article.objects.get()
+    assert before <= article.publish_at <= timezone.now()
+    scheduled = timezone.make_aware(datetime(2030, 1, 1, 8))
+    Article.objects.filter(pk=article.pk).update(publish_at=scheduled)
+    form = {**article_form(article.category, publish_at_0="01/01/2020"), "slug": article.slug}
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    assert client.post(change, form).status_code == 302
+    article.refresh_from_db()
+    assert article.publish_at == scheduled
+    assert 'name="publish_at_0"' not in client.get(change).content.decode()
+
+
+def publish(client, drafts, **choice):
+    selected = {"action": "publish", "_selected_action": [draft.pk for draft in drafts]}
+    return client.post(reverse("admin:articles_article_changelist"), {**selected, **choice})
+
+
+def test_the_publisher_sees_the_dates_before_publishing(client, member):
+    dates = [
+        timezone.make_aware(datetime(2030, 1, 1, 8)),
+        timezone.make_aware(datetime(2020, 1, 1)),
+    ]
+    drafts = [
+        make_article(title=f"Bản nháp {n}", status=Article.Status.DRAFT, publish_at=date)
+        for n, date in enumerate(dates)
+    ]
+    client.force_login(member(PUBLISHERS))
+    page = publish(client, drafts)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "01/01/2030 08:00" in html and "01/01/2020 00:00" in html
+    assert "Hẹn giờ" in html and "Công khai" in html
+    assert not Article.objects.filter(status=Article.Status.PUBLISHED).exists()
+
+    assert publish(client, drafts, keep_dates="1").status_code == 302
+    assert [a.publish_at for a in Article.objects.order_by("-publish_at")] == dates
+    assert not Article.objects.filter(status=Article.Status.DRAFT).exists()
+
+
+def test_the_publisher_may_publish_drafts_dated_now(client, member):
+    draft = make_article(status=Article.Status.DRAFT, publish_at=timezone.now() + timedelta(days=9))
+    client.force_login(member(PUBLISHERS))
+    before = timezone.now()
+    assert publish(client, [draft], publish_now="1").status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.PUBLISHED
+    assert before <= draft.publish_at <= timezone.now()
+    assert draft.is_public()
