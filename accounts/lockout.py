@@ -1,4 +1,4 @@
-"""Sign-in lockout with django-axes: per account, and per client address at a higher count."""
+"""Sign-in lockout with django-axes: per account and address, and per address at a higher count."""
 
 import math
 

@@ -15,7 +15,16 @@ from .models import Article, ArticleRevision, Category, Tag, Vote
 __all__ = ["ArticleAdmin", "CategoryAdmin", "PictureAdmin", "TagAdmin", "VoteAdmin"]
 
 PUBLISH_PERMISSION = "articles.publish_article"
-PUBLISHER_ONLY_FIELDS = ("status", "expire_at", "is_featured")
+# Scheduling belongs to publishers: an editor's draft carries the time it was written.
+PUBLISHER_ONLY_FIELDS = ("status", "publish_at", "expire_at", "is_featured")
+
+
+def visibility_once_published(article, now):
+    if article.expire_at and article.expire_at <= now:
+        return _("Expired")
+    if article.publish_at > now:
+        return _("Scheduled")
+    return _("Public")
 
 
 @admin.register(Category)
@@ -74,7 +83,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     search_fields = ["title", "summary", "author_byline", "source"]
     date_hierarchy = "publish_at"
-    list_select_related = ["category"]
+    list_select_related = ["category__parent"]
     autocomplete_fields = ["tags"]
     filter_horizontal = ["extra_categories"]
     readonly_fields = [
@@ -118,14 +127,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Visibility"))
     def visibility(self, article):
-        now = timezone.now()
         if article.status == Article.Status.DRAFT:
             return _("Draft")
-        if article.publish_at > now:
-            return _("Scheduled")
-        if article.expire_at and article.expire_at <= now:
-            return _("Expired")
-        return _("Public")
+        return visibility_once_published(article, timezone.now())
 
     @admin.display(description=_("Ratings"), ordering="rating_count")
     def ratings(self, article):
@@ -170,17 +174,37 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Article.Status.PUBLISHED)
+        """The publisher first sees each article's publication date, then keeps them or
+        publishes everything now."""
+        if "publish_now" in request.POST:
+            self._set_status(request, queryset, Article.Status.PUBLISHED, timezone.now())
+        elif "keep_dates" in request.POST:
+            self._set_status(request, queryset, Article.Status.PUBLISHED)
+        else:
+            return self._confirm_publishing(request, queryset)
+        return None
 
     @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Article.Status.DRAFT)
 
-    def _set_status(self, request, queryset, status):
-        for article in queryset:
-            article.status = status
-            services.save_article(article, request.user)
-        self.message_user(request, _("Updated %(n)d articles.") % {"n": len(queryset)})
+    def _confirm_publishing(self, request, queryset):
+        now = timezone.now()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Publish articles"),
+            "articles": [
+                (article, visibility_once_published(article, now)) for article in queryset
+            ],
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/publish_confirmation.html", context
+        )
+
+    def _set_status(self, request, queryset, status, publish_at=None):
+        count = services.set_status(queryset, status, request.user, publish_at)
+        self.message_user(request, _("Updated %(n)d articles.") % {"n": count})
 
     def get_urls(self):
         restore = self.admin_site.admin_view(self.restore_revision_view)

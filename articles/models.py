@@ -46,6 +46,14 @@ class CategoryQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
+class CategoryManager(models.Manager.from_queryset(CategoryQuerySet)):
+    """A category's name shows its parent's (`__str__`): every list of categories (the admin's,
+    its filters, the forms' choices) reads both in one query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("parent")
+
+
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True, blank=True)
@@ -61,7 +69,7 @@ class Category(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     description = models.TextField(_("description"), blank=True)
 
-    objects = CategoryQuerySet.as_manager()
+    objects = CategoryManager()
 
     class Meta:
         ordering = ["order", "name"]

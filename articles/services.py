@@ -29,6 +29,17 @@ def save_article(article, user):
 
 
 @transaction.atomic
+def set_status(articles, status, user, publish_at=None):
+    """Publish or unpublish articles (each saved with its revision); `publish_at` dates them."""
+    articles = list(articles)
+    for article in articles:
+        article.status = status
+        article.publish_at = publish_at or article.publish_at
+        save_article(article, user)
+    return len(articles)
+
+
+@transaction.atomic
 def restore_revision(revision, user):
     """Put a revision's text back; what it replaces becomes a revision in turn."""
     article = revision.article

@@ -93,13 +93,14 @@ class TagView(ListingView):
 
 
 class ArticleMixin:
-    """Public articles; staff also see unpublished ones (a preview with a banner)."""
+    """Public articles; staff who may view articles in the admin also see unpublished ones (a
+    preview with a banner)."""
 
     context_object_name = "article"
 
     def get_queryset(self):
         articles = Article.objects.select_related("category", "category__parent")
-        if self.request.user.is_staff:
+        if self.request.user.has_perm("articles.view_article"):
             return articles
         return articles.published()
 

@@ -181,9 +181,6 @@ class CommentAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and self.has_moderate_permission(request)
 
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.has_moderate_permission(request)
-
     def save_model(self, request, obj, form, change):
         # The admin wraps the whole change form in one transaction.
         super().save_model(request, obj, form, change)

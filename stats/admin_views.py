@@ -1,13 +1,14 @@
 """The admin reports: each one a chart, its numbers in a table, and the same numbers as CSV."""
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from portal.csvexport import csv_response
 
 from . import charts, reports
 from .forms import DayForm, MonthForm, PeriodForm, RangeForm, YearForm
@@ -179,16 +180,10 @@ def report_page(request, admin_site, slug=DEFAULT_REPORT):
 
 
 def report_csv(request, slug):
-    """UTF-8 with a byte order mark, so that Excel shows the Vietnamese right."""
     report, form = _report_and_form(slug, request)
     if not form.is_valid():
         messages = [str(error) for errors in form.errors.values() for error in errors]
         return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
     name = "-".join(filter(None, ["thong-ke", slug, form.filename_part()]))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([str(column) for column in report.columns()])
-    writer.writerows(report.cells(report.read(form.cleaned_data)))
-    return response
+    rows = report.cells(report.read(form.cleaned_data))
+    return csv_response(f"{name}.csv", report.columns(), rows)

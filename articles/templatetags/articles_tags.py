@@ -15,7 +15,8 @@ register = template.Library()
 
 def category_tree():
     """Active top-level categories, each with `subcategories`, from one query."""
-    categories = list(Category.objects.active().only("name", "slug", "parent_id", "order"))
+    categories = Category.objects.active().select_related(None)
+    categories = list(categories.only("name", "slug", "parent_id", "order"))
     by_parent = {}
     for category in categories:
         by_parent.setdefault(category.parent_id, []).append(category)

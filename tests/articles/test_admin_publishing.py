@@ -96,7 +96,7 @@ def test_publish_action_is_for_publishers_only(client, editor, publisher):
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT
     client.force_login(publisher)
-    client.post(changelist, action)
+    client.post(changelist, {**action, "keep_dates": "1"})
     draft.refresh_from_db()
     assert draft.status == Article.Status.PUBLISHED
 

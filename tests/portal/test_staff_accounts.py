@@ -76,10 +76,22 @@ def test_five_wrong_passwords_lock_the_account_with_a_vietnamese_message(client,
     assert LOCKED in response.content.decode()
 
 
-def test_the_lock_follows_the_account_not_the_address(client, staff_user, writer):
+STRANGER = "203.0.113.66"
+
+
+def test_a_strangers_failures_do_not_lock_the_owner_out_at_the_office(client, staff_user):
+    """The lock is per account and address: anyone could otherwise keep `admin` locked."""
+    assert fail(client, "bientap", 9, STRANGER).status_code == 429
+    assert sign_in(client, "bientap", PASSWORD, STRANGER).status_code == 429
+    assert signed_in(sign_in(client, "bientap", PASSWORD, OFFICE))
+
+
+def test_the_lock_holds_the_account_at_its_address_only(client, staff_user, writer):
     fail(client, "bientap", 5, OFFICE)
-    assert sign_in(client, "bientap", PASSWORD, HOME).status_code == 429
+    assert sign_in(client, "bientap", PASSWORD, OFFICE).status_code == 429
     assert signed_in(sign_in(client, "phongvien", "mat-khau-phong-vien", OFFICE))
+    client.logout()
+    assert signed_in(sign_in(client, "bientap", PASSWORD, HOME))
 
 
 def test_an_address_locks_at_its_own_higher_limit(client, settings, staff_user):

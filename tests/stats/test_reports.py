@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from stats import charts, reports
+from stats import admin_views, charts, reports
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tests.factories import make_article, make_category
 
@@ -336,6 +336,33 @@ def test_csv_of_a_breakdown_names_the_range(publisher_client):
     assert 'filename="thong-ke-bot-2025-07-01_2025-07-31.csv"' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows == [["Máy chủ tìm kiếm", "Lượt ghé"], ["Googlebot", "12"]]
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","Bấm")', "+84 912 345 678", "-2+3", "@SUM(A1)"]
+
+
+def csv_cells(response):
+    return [
+        cell
+        for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+        for cell in row
+    ]
+
+
+@pytest.mark.parametrize("slug", sorted(admin_views.REPORTS))
+def test_no_csv_cell_is_a_formula_for_a_spreadsheet(publisher_client, slug):
+    """A title or referrer starting with = + - @ would run in Excel: it is kept as text."""
+    today = timezone.localdate()
+    for number, text in enumerate(FORMULAS):
+        make_article(title=text, slug=f"bai-{number}", view_count=10 + number)
+        for dimension in DailyBreakdown.Dimension.values:
+            breakdown_row(today, text, 5 + number, dimension=dimension)
+
+    cells = csv_cells(publisher_client.get(csv_url(slug)))
+
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+    if slug in {"articles", *DailyBreakdown.Dimension.values}:
+        assert {f"'{text}" for text in FORMULAS} <= set(cells)
 
 
 # Bad input never breaks a page
