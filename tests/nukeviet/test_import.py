@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from articles.models import Article, Category, Picture, Tag
+from articles.pictures import rendition_name
 from articles.text import vietnamese_slugify
 from comments.models import Comment
 from nukeviet import services
@@ -114,10 +115,14 @@ def test_the_body_is_sanitized_and_its_pictures_copied(imported):
 
 def test_the_cover_picture(imported):
     article = legacy("article", 1)
-    assert article.cover_image.name.startswith("articles/covers/")
+    # Into the picture library, like any upload: re-encoded, with its renditions.
+    picture = Picture.objects.get(file=article.cover_image.name)
+    assert (picture.width, picture.height, picture.alt) == (1000, 600, "Quang cảnh đại hội")
     assert (article.cover_width, article.cover_height) == (1000, 600)
     assert article.cover_alt == "Quang cảnh đại hội"
-    assert article.cover_image.storage.exists(article.cover_image.name)
+    storage = article.cover_image.storage
+    assert storage.exists(article.cover_image.name)
+    assert storage.exists(rendition_name(article.cover_image.name, 800))
 
 
 def test_scheduled_and_expired_articles(imported):
