@@ -15,7 +15,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, Picture
-from articles.pictures import library_name, rendition_name
+from articles.pictures import library_name, rendition_name, shown
 from articles.services import covers_outside_library, recode_cover
 from tests.articles.test_admin_publishing import article_form
 from tests.articles.test_pictures import (
@@ -191,10 +191,14 @@ def test_an_older_cover_that_cannot_be_read_is_not_shown(client):
         assert "articles/covers/" not in html and "og:image" not in html
 
 
-def test_covers_and_thumbnails_have_srcset_and_sizes(client, uploaded_cover, settings):
+def test_covers_and_thumbnails_have_srcset_and_sizes(
+    client, uploaded_cover, settings, django_assert_num_queries
+):
     article, _original = uploaded_cover
     cover = article.cover_image
     url = default_storage.url
+    with django_assert_num_queries(0):
+        assert shown(cover, 480).srcset  # From the file name alone.
 
     def candidates(*widths):
         return ", ".join(f"{url(rendition_name(cover.name, width))} {width}w" for width in widths)
