@@ -20,22 +20,13 @@ from django.views.decorators.csrf import csrf_protect
 
 from .admin_forms import PictureAltTextForm
 from .models import Picture
-from .pictures import accepted_types, normalize_upload, rendition_url, store_picture
+from .picture_fields import PictureUploadField
+from .pictures import rendition_url, store_picture
 
 logger = logging.getLogger(__name__)
 
 THUMBNAIL_WIDTH = 320
 PICKER_PAGE_SIZE = 24
-
-
-class PictureUploadField(forms.FileField):
-    """A file field whose cleaned value is the validated, re-encoded picture (`Normalized`)."""
-
-    default_error_messages = {"required": _("Choose a picture file.")}
-
-    def clean(self, data, initial=None):
-        upload = super().clean(data, initial)
-        return normalize_upload(upload) if upload else upload
 
 
 class PictureUploadForm(forms.ModelForm):
@@ -45,14 +36,10 @@ class PictureUploadForm(forms.ModelForm):
         model = Picture
         fields = ["alt", "caption"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["upload"].widget.attrs["accept"] = accepted_types()
-
     def store(self, user):
         """Returns (picture, created); an upload of known bytes returns the library's copy."""
         return store_picture(
-            self.cleaned_data["upload"],
+            self.cleaned_data["upload"].normalized,
             alt=self.cleaned_data["alt"],
             caption=self.cleaned_data["caption"],
             user=user,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from .html import EDITOR_EXTENSIONS, plain_text, sanitize_html
+from .picture_fields import PictureField
 from .pictures import with_renditions
 from .text import fold, nfc, vietnamese_slugify
 
@@ -211,12 +212,12 @@ class Article(models.Model):
     body = ProseEditorField(
         _("body"), blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html
     )
-    cover_image = models.ImageField(
+    cover_image = PictureField(
         _("cover image"),
-        upload_to="articles/covers/",
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
+        alt_field="cover_alt",
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

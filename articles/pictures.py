@@ -334,8 +334,9 @@ def write_renditions(storage, normalized):
 def rendition_url(file, width):
     """URL of `file` (an ImageField's file) at most `width` pixels wide; "" without a file.
 
-    Library pictures have theirs from the upload; other images (cover images) get theirs made
-    on first use and kept on disk. A file that cannot be read falls back to its own URL.
+    Library pictures have theirs from the upload; other images (covers stored before they went
+    to the library, see `manage.py recode_covers`) get a re-encoded one made on first use and
+    kept. Their originals are never linked: one that cannot be read gives "".
     """
     if not file:
         return ""
@@ -348,7 +349,53 @@ def rendition_url(file, width):
         return file.storage.url(ensure_rendition(file, width))
     except Exception:  # A missing or broken image must not break the page that shows it.
         logger.warning("No %spx rendition of %s", width, file.name, exc_info=True)
-        return file.url
+        return ""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An <img> of a picture at most some width: its re-encoded src, size and srcset."""
+
+    src: str
+    width: int
+    height: int
+    srcset: str = ""
+    sizes: str = ""
+
+
+def shown(file, width):
+    """The picture of an ImageField's `file` shown at most `width` pixels wide, or None.
+
+    A library picture gets its smaller renditions as srcset; an older cover, one re-encoded
+    rendition sized from the model's width and height fields.
+    """
+    src = rendition_url(file, width)
+    if not src:
+        return None
+    library = library_name(file.name)
+    if library is None:
+        return Shown(src, *shown_size(stored_size(file), width))
+    size = shown_size((library.width, library.height), width)
+    smaller = [w for w in library.rendition_widths() if w < size[0]]
+    if not smaller:
+        return Shown(src, *size)
+    candidates = [f"{file.storage.url(rendition_name(file.name, w))} {w}w" for w in smaller]
+    srcset = ", ".join([*candidates, f"{src} {size[0]}w"])
+    return Shown(src, *size, srcset=srcset, sizes=picture_sizes())
+
+
+def stored_size(file):
+    field = file.field
+    width = getattr(file.instance, field.width_field, None) if field.width_field else None
+    height = getattr(file.instance, field.height_field, None) if field.height_field else None
+    return width or 0, height or 0
+
+
+def shown_size(size, width):
+    original_width, original_height = size
+    if not original_width or original_width <= width:
+        return original_width, original_height
+    return width, max(1, round(original_height * width / original_width))
 
 
 def ensure_rendition(file, width):

@@ -2,8 +2,18 @@
 
 from django.conf import settings
 
+from .pictures import shown
 
-def news_article(request, article):
+# Open Graph and schema.org ask for a picture at least 1200 pixels wide where there is one.
+SHARED_IMAGE_WIDTH = 1200
+
+
+def shared_image(article):
+    """The cover as shared pages and search results show it (`pictures.Shown`), or None."""
+    return shown(article.cover_image, SHARED_IMAGE_WIDTH)
+
+
+def news_article(request, article, image=None):
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -28,6 +38,6 @@ def news_article(request, article):
             "bestRating": 5,
             "worstRating": 1,
         }
-    if article.cover_image:
-        data["image"] = [request.build_absolute_uri(article.cover_image.url)]
+    if image:
+        data["image"] = [request.build_absolute_uri(image.src)]
     return data

@@ -4,7 +4,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
+from .caching import touch_article
 from .models import Article, ArticleRevision, Vote
+from .pictures import normalize_upload, store_picture
 
 REVISED_FIELDS = ("title", "summary", "body")
 
@@ -128,3 +130,32 @@ def recompute_ratings(fix=True):
                     rating_sum=truth[0], rating_count=truth[1]
                 )
     return drift
+
+
+def covers_outside_library():
+    """Articles whose cover was stored as uploaded, before covers went to the picture library."""
+    return (
+        Article.objects.exclude(cover_image="")
+        .exclude(cover_image__startswith="pictures/")
+        .only("slug", "cover_image", "cover_alt", "cover_width", "cover_height")
+    )
+
+
+def recode_cover(article):
+    """Put an older cover into the picture library (re-encoded, EXIF gone, renditions made),
+    point the article at it, and delete the original once no article uses it.
+
+    Raises PictureError or OSError when the original cannot be read as a picture.
+    """
+    original = article.cover_image.name
+    storage = article.cover_image.storage
+    with storage.open(original) as handle:
+        normalized = normalize_upload(handle)
+    picture, _created = store_picture(normalized, alt=article.cover_alt)
+    Article.objects.filter(pk=article.pk, cover_image=original).update(
+        cover_image=picture.file.name, cover_width=picture.width, cover_height=picture.height
+    )
+    touch_article(article.slug)
+    if not Article.objects.filter(cover_image=original).exists():
+        storage.delete(original)
+    return picture

@@ -8,7 +8,7 @@ from portal.pagecache import cached_page, is_cacheable_request
 from .caching import GENERATION_KEY, article_version_key
 from .models import Article, Category, Tag, Vote
 from .ratings import readers_score
-from .seo import news_article
+from .seo import news_article, shared_image
 from .viewcounts import record_view, record_view_of
 
 PAGE_SIZE = 10
@@ -116,11 +116,13 @@ class ArticleView(ArticleMixin, DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         newer, older = Article.objects.published().for_listing().neighbours(article)
+        image = shared_image(article)
         return super().get_context_data(
             tags=list(article.tags.all()),
             newer=list(newer[:NEIGHBOURS]),
             older=list(older[:NEIGHBOURS]),
-            structured_data=news_article(self.request, article),
+            structured_data=news_article(self.request, article, image),
+            shared_image=image,
             readers_score=self.score_of_reader(article),
             stars=Vote.Score.choices,
             **kwargs,

@@ -2,7 +2,7 @@
 
 Pictures in bodies go to the picture library (validated, EXIF stripped, stored under their
 SHA-256 with renditions, see articles/pictures.py) and their links are rewritten; cover images
-are stored the same way under articles/covers/. A picture that is missing or not a picture
+go the same way, through the article's cover field. A picture that is missing or not a picture
 keeps its old link, and the article a warning.
 """
 
@@ -13,18 +13,8 @@ from urllib.parse import unquote, urlsplit
 from django.utils.html import escape
 
 from articles.html import sanitize_html
-from articles.models import Article
-from articles.pictures import (
-    ATTRIBUTE,
-    FORMATS,
-    IMG_TAG,
-    PictureError,
-    normalize,
-    store_picture,
-    write_file,
-)
-
-COVERS = "articles/covers"
+from articles.picture_fields import NormalizedFile
+from articles.pictures import ATTRIBUTE, IMG_TAG, PictureError, normalize, store_picture
 
 
 class ImageProblem(Exception):
@@ -80,13 +70,10 @@ class Uploads:
         return f"{self.module}/{value.lstrip('/')}"
 
 
-def store_cover(uploads, value):
-    """(name, width, height) of the stored cover picture of homeimgfile `value`."""
-    normalized = uploads.read(uploads.cover_path(value))
-    storage = Article._meta.get_field("cover_image").storage
-    name = f"{COVERS}/{normalized.sha256}.{FORMATS[normalized.format][0]}"
-    write_file(storage, name, normalized.content)
-    return name, normalized.width, normalized.height
+def cover_file(uploads, value):
+    """The cover picture of homeimgfile `value`, checked and re-encoded, for the cover field
+    (which stores it in the library when the article is saved)."""
+    return NormalizedFile(uploads.read(uploads.cover_path(value)))
 
 
 def with_local_pictures(html, uploads, warnings):

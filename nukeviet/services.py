@@ -11,7 +11,7 @@ from portal.counters import apply_counts, counter_key
 from portal.visitors import keyed_hash
 from stats.models import DailyVisits, HourlyVisits
 
-from .images import ImageProblem, NotCopied, store_cover, with_local_pictures
+from .images import ImageProblem, NotCopied, cover_file, with_local_pictures
 from .mapping import BadRow
 from .models import ImportedVisits, LegacyObject
 from .visits import as_keys, start_of
@@ -67,14 +67,11 @@ def add_cover(article, value, uploads, warnings):
     if not value:
         return
     try:
-        name, width, height = store_cover(uploads, value)
+        article.cover_image = cover_file(uploads, value)
     except NotCopied:
         return
     except ImageProblem as problem:
         warnings.append(f"cover: {problem}")
-        return
-    article.cover_image.name = name
-    article.cover_width, article.cover_height = width, height
 
 
 def tags(names):

@@ -1,8 +1,9 @@
-"""Resized pictures in templates: {% load picture_tags %}{{ article.cover_image|rendition:320 }}."""
+"""Resized pictures in templates: {% load picture_tags %}{{ article.cover_image|rendition:320 }},
+or {% picture article.cover_image 1200 as cover %} for src, srcset, sizes, width and height."""
 
 from django import template
 
-from articles.pictures import rendition_url
+from articles.pictures import library_name, rendition_url, shown
 
 register = template.Library()
 
@@ -16,4 +17,12 @@ def rendition(file, width):
         width = int(width)
     except (TypeError, ValueError):
         width = 0
-    return rendition_url(file, width) if width > 0 else file.url
+    if width > 0:
+        return rendition_url(file, width)
+    return file.url if library_name(file.name) else ""
+
+
+@register.simple_tag
+def picture(file, width):
+    """The picture at most `width` pixels wide (`articles.pictures.Shown`), or None."""
+    return shown(file, int(width)) if file else None

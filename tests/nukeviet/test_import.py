@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from articles.models import Article, Category, Picture, Tag
+from articles.pictures import rendition_name
 from articles.text import vietnamese_slugify
 from comments.models import Comment
 from nukeviet import services
@@ -53,7 +54,7 @@ def test_counts_are_exact(imported):
     assert Article.objects.count() == len(site.IMPORTED_ARTICLES)
     assert Comment.objects.count() == 8
     assert Tag.objects.count() == 2
-    assert Picture.objects.count() == 1  # dai-hoi-2.jpg, linked from two articles
+    assert Picture.objects.count() == 2  # dai-hoi-2.jpg, linked from two articles; a cover
 
 
 def test_the_category_tree(imported, existing_category):
@@ -100,7 +101,7 @@ def test_an_article_field_by_field(imported):
 
 def test_the_body_is_sanitized_and_its_pictures_copied(imported):
     body = legacy("article", 1).body
-    picture = Picture.objects.get()
+    picture = Picture.objects.get(alt="Đại biểu biểu quyết")
     assert "<script" not in body and "alert" not in body and "onclick" not in body
     assert "<b>chưa đóng</b>" in body and "</table>" in body
     assert f'<img src="{picture.file.url}" alt="Đại biểu biểu quyết" width="800">' in body
@@ -114,10 +115,14 @@ def test_the_body_is_sanitized_and_its_pictures_copied(imported):
 
 def test_the_cover_picture(imported):
     article = legacy("article", 1)
-    assert article.cover_image.name.startswith("articles/covers/")
+    # Into the picture library, like any upload: re-encoded, with its renditions.
+    picture = Picture.objects.get(file=article.cover_image.name)
+    assert (picture.width, picture.height, picture.alt) == (1000, 600, "Quang cảnh đại hội")
     assert (article.cover_width, article.cover_height) == (1000, 600)
     assert article.cover_alt == "Quang cảnh đại hội"
-    assert article.cover_image.storage.exists(article.cover_image.name)
+    storage = article.cover_image.storage
+    assert storage.exists(article.cover_image.name)
+    assert storage.exists(rendition_name(article.cover_image.name, 800))
 
 
 def test_scheduled_and_expired_articles(imported):

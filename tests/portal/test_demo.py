@@ -6,6 +6,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from articles.models import Article, Category
+from articles.pictures import library_name
 from comments.models import Comment
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def test_seed_demo_is_idempotent_and_realistic():
             assert picture.format == "JPEG"
             assert picture.size == (article.cover_width, article.cover_height)
         assert article.cover_alt
+        assert library_name(article.cover_image.name), "covers go through the picture library"
         assert article.author_byline
         assert article.body.count("<p>") >= 3
         assert '<figure><img src="/media/pictures/' in article.body
