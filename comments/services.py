@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from articles.caching import touch_article
 from articles.models import Article
+from portal.locks import lock_names
 
 from .models import Comment
 from .notifications import notify_moderators
@@ -110,8 +111,10 @@ def check_rules(article, address, email, text):
 
 @transaction.atomic
 def post_comment(article, *, name, email, text, parent=None, user=None, address=""):
-    """Store a reader's comment, or raise CommentRefused; the rules are checked under the
-    article's lock, so comments sent at once cannot all pass them."""
+    """Store a reader's comment, or raise CommentRefused. The rules are checked under locks on
+    the writer's address and e-mail (the flood limits span articles) and on the article (the
+    duplicate rule), so comments sent at once cannot all pass them."""
+    lock_names(f"comment-writer:{value}" for value in (address, email.lower()) if value)
     lock_articles([article.pk])
     check_rules(article, address, email, text)
     status, reason = initial_status(user, text)

@@ -74,6 +74,19 @@ def test_the_rules_are_checked_in_the_transaction_that_writes_the_comment(articl
 
 
 @on_postgresql
+def test_parallel_posts_to_many_articles_pass_the_hourly_limit_only_up_to_it(settings):
+    settings.PORTAL_COMMENT_HOURLY_LIMIT = 5
+    articles = [make_article(title=f"Bài số {n}") for n in range(12)]
+    forms = [
+        {"name": "An", "email": f"an{n}@example.vn", "text": f"Ý kiến số {n}", **new_code()}
+        for n in range(12)
+    ]
+    statuses = run_pool(lambda n: send(articles[n], forms[n]), 12, workers=12)
+    assert sorted(statuses) == [302] * 5 + [429] * 7
+    assert Comment.objects.count() == 5
+
+
+@on_postgresql
 def test_a_double_submitted_guest_comment_is_stored_once(article):
     form = {"name": "An", "email": "an@example.vn", "text": "Đèn ngõ 12 hỏng", **new_code()}
     statuses = run_pool(lambda n: send(article, form, address=f"198.51.100.{n}"), 8)
