@@ -1,9 +1,9 @@
 """Writes of the comments app: posting, moderating, and keeping the article's count exact.
 
 Every write locks the rows of the articles whose comments it changes (in order of id) before
-it reads or changes anything: writers of one article's comments then run one after another,
-so the rules see every comment committed before, and each recount sees every change. On
-SQLite the write transaction (BEGIN IMMEDIATE) serialises writers the same way.
+it checks a rule or changes a comment: writers of one article's comments then run one after
+another, so the rules see every comment committed before, and each recount sees every change.
+On SQLite the write transaction (BEGIN IMMEDIATE) serialises writers the same way.
 """
 
 from django.conf import settings
