@@ -1,7 +1,7 @@
 """Writes of the articles app that touch several rows."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
 from .caching import touch_article
@@ -94,32 +94,52 @@ def cast_vote(article_id, score, voters, address, per_address_limit):
     return Article.objects.values("rating_sum", "rating_count").get(pk=article.pk)
 
 
+def lock_rated(articles):
+    """Lock the articles' rows, in order of id, as cast_vote does: votes on them wait."""
+    return list(articles.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
+def vote_totals(article_ids):
+    """{article id: (points, number)} of the votes cast on these articles."""
+    votes = Vote.objects.filter(article__in=article_ids).order_by().values("article")
+    return {
+        row["article"]: (row["points"], row["number"])
+        for row in votes.annotate(points=Sum("score"), number=Count("pk"))
+    }
+
+
 @transaction.atomic
 def remove_votes(votes):
-    """Delete votes and take their points off their articles' totals."""
-    totals = votes.values("article").annotate(points=Sum("score"), number=Count("pk"))
-    for row in sorted(totals, key=lambda row: row["article"]):
-        Article.objects.filter(pk=row["article"]).update(
-            rating_sum=F("rating_sum") - row["points"],
-            rating_count=F("rating_count") - row["number"],
+    """Delete votes; their articles' totals are recounted from the votes left, under the
+    articles' locks (two staff deleting the same votes at once take them off once)."""
+    voted = votes.order_by().values_list("article", flat=True).distinct()
+    article_ids = lock_rated(Article.objects.filter(pk__in=list(voted)))
+    deleted = votes.delete()[0]
+    actual = vote_totals(article_ids)
+    for article_id in article_ids:
+        points, number = actual.get(article_id, (0, 0))
+        Article.objects.filter(pk=article_id).update(
+            rating_sum=F("carried_rating_sum") + points,
+            rating_count=F("carried_rating_count") + number,
         )
-    return votes.delete()[0]
+    return deleted
 
 
 @transaction.atomic
 def recompute_ratings(fix=True):
     """Compare every article's totals with its votes (and the ratings carried over from an
-    earlier site); return [(article, stored, actual)]."""
-    actual = {
-        row["article"]: (row["points"], row["number"])
-        for row in Vote.objects.values("article").annotate(points=Sum("score"), number=Count("pk"))
-    }
-    articles = Article.objects.select_for_update().filter(
-        Q(rating_count__gt=0) | Q(carried_rating_count__gt=0) | Q(pk__in=list(actual))
-    )
+    earlier site); return [(article, stored, actual)].
+
+    The articles are locked before their votes are counted: a vote cast meanwhile waits, and
+    is then added to the corrected totals.
+    """
+    voted = Exists(Vote.objects.filter(article=OuterRef("pk")))
+    rated = Article.objects.filter(Q(rating_count__gt=0) | Q(carried_rating_count__gt=0) | voted)
+    article_ids = lock_rated(rated)
+    actual = vote_totals(article_ids)
     fields = ("title", "rating_sum", "rating_count", "carried_rating_sum", "carried_rating_count")
     drift = []
-    for article in articles.only(*fields):
+    for article in Article.objects.filter(pk__in=article_ids).only(*fields).order_by("pk"):
         stored = (article.rating_sum, article.rating_count)
         points, number = actual.get(article.pk, (0, 0))
         truth = (points + article.carried_rating_sum, number + article.carried_rating_count)

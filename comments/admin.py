@@ -183,8 +183,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # The admin wraps the whole change form in one transaction.
-        super().save_model(request, obj, form, change)
-        services.refresh_comment_counts([obj.article_id])
+        services.save_comment(obj)
         reply = form.cleaned_data.get("office_reply")
         if reply:
             services.reply_as_office(obj, reply, request.user)

@@ -1,10 +1,10 @@
-from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.fields import CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .captcha import SingleUseCaptchaField
 from .models import Comment
-from .rules import is_duplicate
 
 
 class CommentForm(forms.Form):
@@ -38,7 +38,7 @@ class CommentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    captcha = CaptchaField(
+    captcha = SingleUseCaptchaField(
         label=_("Security code"),
         # Django links help text only while the field has no error; the code always needs it.
         widget=CaptchaTextInput(attrs={"aria-describedby": "id_captcha_helptext"}),
@@ -72,9 +72,3 @@ class CommentForm(forms.Form):
         if parent is None:
             raise forms.ValidationError(_("The comment you reply to no longer exists."))
         return parent
-
-    def clean_text(self):
-        text = self.cleaned_data["text"]
-        if is_duplicate(self.article, text):
-            raise forms.ValidationError(_("This comment has already been sent."))
-        return text

@@ -1,10 +1,24 @@
+import hashlib
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from articles.text import nfc
+from articles.text import fold, nfc
+
+SPACES = re.compile(r"\s+")
+
+
+def same_text(text):
+    """The text as the duplicate rule compares it: case, accents and spacing ignored."""
+    return SPACES.sub(" ", fold(text)).strip()
+
+
+def text_key(text):
+    return hashlib.sha256(same_text(text).encode()).hexdigest()
 
 
 class CommentQuerySet(models.QuerySet):
@@ -59,6 +73,8 @@ class Comment(models.Model):
     held_because = models.CharField(_("held because"), max_length=200, blank=True)
     address = models.CharField(_("address (hashed)"), max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(_("written at"), default=timezone.now, db_index=True)
+    # What the duplicate rule looks up: the SHA-256 of same_text(text), set on save.
+    text_key = models.CharField(max_length=64, editable=False, default="")
 
     objects = CommentQuerySet.as_manager()
 
@@ -67,6 +83,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
             models.Index(fields=["email", "created_at"], name="comment_email_idx"),
+            models.Index(fields=["article", "text_key"], name="comment_text_key_idx"),
         ]
         permissions = [("moderate_comment", _("Can moderate reader comments"))]
         verbose_name = _("comment")
@@ -77,6 +94,7 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.name, self.text = nfc(self.name.strip()), nfc(self.text.strip())
+        self.text_key = text_key(self.text)
         if self.parent_id and self.parent.parent_id:
             self.parent_id = self.parent.parent_id
         super().save(*args, **kwargs)

@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 
 from articles.text import fold
 
-from .models import Comment
+from .models import Comment, text_key
 
 LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|vn|info|xyz|top|io)\b", re.I)
-SPACES = re.compile(r"\s+")
 
 
 class Refusal(str):
@@ -70,12 +69,7 @@ def held_because(text):
     return ", ".join(reasons)
 
 
-def same_text(text):
-    return SPACES.sub(" ", fold(text)).strip()
-
-
 def is_duplicate(article, text):
     """Has this text already been posted on this article (ignoring case, accents, spaces)?"""
-    wanted = same_text(text)
-    earlier = Comment.objects.filter(article=article).exclude(status=Comment.Status.REJECTED)
-    return any(same_text(other) == wanted for other in earlier.values_list("text", flat=True))
+    earlier = Comment.objects.filter(article=article, text_key=text_key(text))
+    return earlier.exclude(status=Comment.Status.REJECTED).exists()

@@ -12,8 +12,7 @@ from portal.visitors import address_hash
 
 from .forms import CommentForm
 from .models import Comment
-from .rules import flood_refusal
-from .services import post_comment
+from .services import CommentRefused, post_comment
 
 WAITING = gettext_lazy("Your comment will be shown after it has been moderated")
 
@@ -47,28 +46,32 @@ def post(request, slug):
     form = CommentForm(request.POST, article=article, user=user)
     if not form.is_valid():
         return article_page(request, article, form, status=400)
-    address = address_hash(request, "comment-address")
     name, email = author(form, user)
-    refusal = flood_refusal(article, address, email)
-    if refusal:
-        form.add_error(None, refusal)
-        response = article_page(request, article, form, status=429)
-        response["Retry-After"] = str(refusal.retry_after)
-        return response
-    comment = post_comment(
-        article,
-        name=name,
-        email=email,
-        text=form.cleaned_data["text"],
-        parent=form.cleaned_data["parent"],
-        user=user,
-        address=address,
-    )
+    try:
+        comment = post_comment(
+            article,
+            name=name,
+            email=email,
+            text=form.cleaned_data["text"],
+            parent=form.cleaned_data["parent"],
+            user=user,
+            address=address_hash(request, "comment-address"),
+        )
+    except CommentRefused as refusal:
+        return refused(request, article, form, refusal)
     if comment.status == Comment.Status.APPROVED:
         messages.success(request, _("Thank you, your comment has been published."))
         return redirect(f"{article.get_absolute_url()}#binh-luan-{comment.pk}")
     messages.success(request, WAITING)
     return done
+
+
+def refused(request, article, form, refusal):
+    form.add_error(refusal.field, refusal.message)
+    response = article_page(request, article, form, status=refusal.status)
+    if refusal.retry_after:
+        response["Retry-After"] = str(refusal.retry_after)
+    return response
 
 
 def with_security_code(request, article, user):

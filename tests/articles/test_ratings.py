@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Vote
-from articles.services import remove_votes
-from tests.concurrency import run_pool
+from articles.services import cast_vote, recompute_ratings, remove_votes
+from tests.concurrency import run_pool, run_threads
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -287,3 +287,32 @@ def test_one_reader_racing_20_posts_counts_once():
     statuses = run_pool(vote, 20)
     assert sorted(statuses) == [200] + [409] * 19
     assert totals(article) == (4, 1)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_two_staff_deleting_the_same_votes_at_once_take_them_off_once():
+    article = make_article(title="Bài có phiếu bị xoá")
+    for round_ in range(10):
+        for n, score in enumerate([5, 4, 3, 2]):
+            cast_vote(article.pk, score, [f"voter-{round_}-{n}"], f"address-{round_}-{n}", 20)
+        doomed = Vote.objects.filter(
+            pk__in=list(Vote.objects.filter(score__gte=4).values_list("pk", flat=True))
+        )
+        run_threads(lambda n, doomed=doomed: remove_votes(doomed.all()), 2)
+        assert totals(article) == (5 * (round_ + 1), 2 * (round_ + 1))
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_recompute_ratings_on_a_live_site_keeps_the_votes_cast_meanwhile():
+    article = make_article(title="Bài được chấm trong lúc kiểm tra")
+    voters = 480
+
+    def vote_or_recompute(n):
+        if n % 20 == 0:
+            recompute_ratings()
+        cast_vote(article.pk, n % 5 + 1, [f"voter-{n}"], f"address-{n}", 20)
+
+    run_pool(vote_or_recompute, voters)
+    assert totals(article) == (sum(n % 5 + 1 for n in range(voters)), voters)

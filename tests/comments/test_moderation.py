@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
 from comments.models import Comment
 from tests.factories import make_article, make_category
 
@@ -275,3 +277,20 @@ def test_the_queue_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(11):
         response = client.get(reverse(CHANGELIST))
     assert len(response.context["cl"].result_list) == 30
+
+
+def test_recount_comments_reports_and_fixes_drifted_counts(article, capsys):
+    make_comment(article, status=APPROVED)
+    make_comment(article, status=APPROVED, text="Ý kiến thứ hai")
+    quiet = make_article(title="Bài chưa có ý kiến")
+    Article.objects.filter(pk=article.pk).update(comment_count=1)
+    Article.objects.filter(pk=quiet.pk).update(comment_count=3)
+    call_command("recount_comments", "--check")
+    out = capsys.readouterr().out
+    assert f"#{article.pk} {article.title}: stored 1, comments say 2" in out
+    assert f"#{quiet.pk} {quiet.title}: stored 3, comments say 0" in out
+    assert (public_count(article), public_count(quiet)) == (1, 3)
+    call_command("recount_comments")
+    assert (public_count(article), public_count(quiet)) == (2, 0)
+    call_command("recount_comments")
+    assert "0 article(s)" in capsys.readouterr().out.splitlines()[-1]

@@ -1,5 +1,7 @@
 """E-mail to moderators when comments wait: batched in a window, to the right people."""
 
+import itertools
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -36,12 +38,15 @@ def article():
 
 @pytest.fixture
 def post(article, django_capture_on_commit_callbacks):
-    """Post a guest comment as the public form does, running its on-commit notification."""
+    """Post a guest comment as the public form does, running its on-commit notification;
+    each from another reader, so the flood rules let them all through."""
+    readers = itertools.count()
 
     def post(text="Đề nghị sửa đèn đường ngõ 7.", name="Trần Thị Bình"):
+        n = next(readers)
         with django_capture_on_commit_callbacks(execute=True):
             return services.post_comment(
-                article, name=name, email="binh@example.vn", text=text, address="a1"
+                article, name=name, email=f"doc-gia-{n}@example.vn", text=text, address=f"a{n}"
             )
 
     return post

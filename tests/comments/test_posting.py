@@ -1,18 +1,26 @@
+import importlib
 from datetime import timedelta
 
 import pytest
 from captcha.models import CaptchaStore
+from django.apps import apps
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from comments.models import Comment
+from comments.models import Comment, text_key
+from comments.rules import is_duplicate
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 WAITING = "Bình luận của bạn sẽ hiển thị sau khi được kiểm duyệt"
+# The article; the expired codes and the code (two DELETEs); the page again (tags, two lists,
+# the reader's vote, a page of comments: count, threads, replies); a fresh code.
+WRONG_CODE_QUERIES = 12
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
@@ -324,3 +332,46 @@ def test_article_page_query_count_stays_bounded(client, article, django_assert_m
     # The 6 of an article page without comments, plus one page of threads and their replies.
     with django_assert_max_num_queries(8):
         client.get(article.get_absolute_url())
+
+
+def comment_reads(queries):
+    return sorted(q["sql"] for q in queries if "comments_comment" in q["sql"])
+
+
+@pytest.mark.parametrize("existing", [1, 40])
+def test_a_wrong_security_code_costs_no_comment_reads(article, existing, no_page_cache):
+    """Before the code is checked, nothing reads the article's comments (the duplicate rule
+    used to read and fold them all): the refused POST reads what showing the page reads."""
+    for n in range(existing):
+        Comment.objects.create(article=article, name="An", text=f"Ý kiến {n}", status="approved")
+    client = reader()
+    with CaptureQueriesContext(connection) as page:
+        client.get(article.get_absolute_url())
+    data = comment_data(captcha_1="SAI")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(post_url(article), data)
+    assert response.status_code == 400
+    assert comment_reads(queries) == comment_reads(page)
+    assert len(queries) == WRONG_CODE_QUERIES, [q["sql"][:60] for q in queries]
+
+
+def test_the_duplicate_rule_looks_up_one_key(article, django_assert_num_queries):
+    for n in range(30):
+        Comment.objects.create(article=article, name="An", text=f"Ý kiến {n}")
+    Comment.objects.create(article=article, name="An", text="Đường ngõ 5 bị ngập")
+    with django_assert_num_queries(1) as queries:
+        assert is_duplicate(article, "  đường NGÕ 5  bị   ngập ")
+    assert '"text_key" =' in queries.captured_queries[0]["sql"]
+    Comment.objects.filter(text="Đường ngõ 5 bị ngập").update(status=Comment.Status.REJECTED)
+    assert not is_duplicate(article, "Đường ngõ 5 bị ngập")
+
+
+def test_the_migration_keys_the_comments_written_before(article):
+    comment = Comment.objects.create(article=article, name="An", text="Đường ngõ 5 bị ngập")
+    Comment.objects.update(text_key="")
+    assert not is_duplicate(article, "đường ngõ 5 bị ngập")
+    migration = importlib.import_module("comments.migrations.0004_text_key_for_duplicates")
+    migration.fill_text_keys(apps, None)
+    comment.refresh_from_db()
+    assert comment.text_key == text_key("đường ngõ 5 bị ngập")
+    assert is_duplicate(article, "đường ngõ 5 bị ngập")

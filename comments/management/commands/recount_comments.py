@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+from comments.services import recount_comments
+
+
+class Command(BaseCommand):
+    help = "Recount every article's public comment count from its comments and report any drift."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check", action="store_true", help="Only report the drift; change nothing."
+        )
+
+    def handle(self, *args, check=False, **options):
+        drift = recount_comments(fix=not check)
+        for article, stored, actual in drift:
+            self.stdout.write(
+                f"#{article.pk} {article.title}: stored {stored}, comments say {actual}"
+            )
+        verb = "found" if check else "fixed"
+        self.stdout.write(f"{len(drift)} article(s) with a drifted comment count {verb}.")
