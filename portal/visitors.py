@@ -13,6 +13,7 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -75,10 +76,26 @@ def visitor_keys(request):
     """The visitor's key first; while its cookie is new, also the cookieless key it had."""
     visitor_id, signed_at = _visitor_cookie(request)
     if visitor_id is None:
-        return (_cookieless_key(request),)
+        return (cookieless_key(request),)
     if time.time() - signed_at > NEW_COOKIE_SECONDS:
         return (f"c:{visitor_id}",)
-    return (f"c:{visitor_id}", _cookieless_key(request))
+    return (f"c:{visitor_id}", cookieless_key(request))
+
+
+def cookie_key(request):
+    """The key of the visitor cookie the request came with, or None."""
+    visitor_id = _visitor_cookie(request)[0]
+    return None if visitor_id is None else f"c:{visitor_id}"
+
+
+def issued_cookie_key(response):
+    """The key of the visitor cookie this response gives (a reader's first page), or None."""
+    issued = response.cookies.get(VISITOR_COOKIE) if response is not None else None
+    if issued is None:
+        return None
+    given = HttpRequest()
+    given.COOKIES[VISITOR_COOKIE] = issued.value
+    return f"c:{given.get_signed_cookie(VISITOR_COOKIE, salt=COOKIE_SALT)}"
 
 
 def _visitor_cookie(request):
@@ -97,7 +114,7 @@ def _read_visitor_cookie(request):
     return visitor_id, signing.b62_decode(request.COOKIES[VISITOR_COOKIE].rsplit(":", 2)[-2])
 
 
-def _cookieless_key(request):
+def cookieless_key(request):
     agent = request.META.get("HTTP_USER_AGENT", "")
     value = f"{client_ip(request)}|{agent}|{timezone.localdate().isoformat()}"
     return "h:" + salted_hmac(COOKIE_SALT, value, algorithm="sha256").hexdigest()[:32]

@@ -17,11 +17,10 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.http import HttpRequest
 from django.utils import timezone
 
 from portal import counters
-from portal.visitors import COOKIE_SALT, VISITOR_COOKIE, visitor_keys
+from portal.visitors import cookie_key, cookieless_key, issued_cookie_key
 
 from .models import DailyBreakdown, DailyVisits, HourlyVisits
 from .useragents import parse
@@ -52,13 +51,10 @@ def record_request(request, response=None):
     moment = local_time(now)
     day, hour = moment.date(), moment.replace(minute=0, second=0, microsecond=0)
     agent = parse(request.META.get("HTTP_USER_AGENT", ""))
-    keys = _visitor_keys(request, response)
-    # While its cookie is new (portal.visitors), a reader is also known by the cookieless key of
-    # its first request: the last key is the one that stays the same from that request on.
-    member = keys[-1]
     if agent.bot:
         counts = _day_and_hour(day, hour, "bot_hits")
         counts[_breakdown(day, DailyBreakdown.Dimension.BOT, agent.bot)] = 1
+        member = cookie_key(request) or cookieless_key(request)
         return counters.record_for(
             request, counts=counts, presence=("bots", member, GROUPS), now=now
         )
@@ -72,28 +68,36 @@ def record_request(request, response=None):
     ]:
         if value:
             visit[_breakdown(day, dimension, value)] = 1
+    watched, issued = _visitor(request, response)
+    member = issued or watched
     return counters.record_for(
         request,
         counts=_day_and_hour(day, hour, "page_views"),
-        marks=[f"visit:{day.isoformat()}:{key}" for key in keys],
+        marks=[f"visit:{day.isoformat()}:{watched}"],
         gap=visit_gap(),
         counts_if_new=visit,
+        marks_if_new=[f"visit:{day.isoformat()}:{issued}"] if issued else [],
         distinct={counters.counter_key(DailyVisits, {"day": day}, "unique_visitors"): member},
         presence=(group, member, GROUPS),
+        identity_if_new=issued is not None,
         now=now,
     )
 
 
-def _visitor_keys(request, response):
-    """portal.visitors' keys; on the response that gives the visitor cookie, its new id first,
-    so the reader's next request is in the same visit even from another address."""
-    issued = response.cookies.get(VISITOR_COOKIE) if response is not None else None
-    if issued is None:
-        return visitor_keys(request)
-    given = HttpRequest()
-    given.COOKIES[VISITOR_COOKIE] = issued.value
-    visitor_id = given.get_signed_cookie(VISITOR_COOKIE, salt=COOKIE_SALT)
-    return (f"c:{visitor_id}", *visitor_keys(request))
+def _visitor(request, response):
+    """(the key whose visit this request continues, the key of the cookie it is given).
+
+    A reader with the visitor cookie is its cookie. A first request without it is checked
+    against the cookieless key (address, browser, day): if that key is in a visit, the request
+    is that client's, one that refuses cookies, and is not counted again; else it starts a visit,
+    counted and identified under the new cookie, so its next page (with the cookie) is in the
+    same visit. A new reader who shares the address and browser of another one is counted when
+    it comes back with its cookie: N browsers that accept cookies are N visitors.
+    """
+    known = cookie_key(request)
+    if known is not None:
+        return known, None
+    return cookieless_key(request), issued_cookie_key(response)
 
 
 def _day_and_hour(day, hour, field):
