@@ -76,16 +76,10 @@ def visitor_keys(request):
     """The visitor's key first; while its cookie is new, also the cookieless key it had."""
     visitor_id, signed_at = _visitor_cookie(request)
     if visitor_id is None:
-        return (cookieless_key(request),)
+        return (_cookieless_key(request),)
     if time.time() - signed_at > NEW_COOKIE_SECONDS:
         return (f"c:{visitor_id}",)
-    return (f"c:{visitor_id}", cookieless_key(request))
-
-
-def cookie_key(request):
-    """The key of the visitor cookie the request came with, or None."""
-    visitor_id = _visitor_cookie(request)[0]
-    return None if visitor_id is None else f"c:{visitor_id}"
+    return (f"c:{visitor_id}", _cookieless_key(request))
 
 
 def issued_cookie_key(response):
@@ -114,7 +108,7 @@ def _read_visitor_cookie(request):
     return visitor_id, signing.b62_decode(request.COOKIES[VISITOR_COOKIE].rsplit(":", 2)[-2])
 
 
-def cookieless_key(request):
+def _cookieless_key(request):
     agent = request.META.get("HTTP_USER_AGENT", "")
     value = f"{client_ip(request)}|{agent}|{timezone.localdate().isoformat()}"
     return "h:" + salted_hmac(COOKIE_SALT, value, algorithm="sha256").hexdigest()[:32]

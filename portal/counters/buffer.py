@@ -35,9 +35,10 @@ class Buffer:
 
         counts, counts_if_new: {counter_key: n}; marks: strings; gap: seconds; fixed: a mark
         seen within gap keeps its time (a window from the first sighting) instead of sliding;
-        marks_if_new: marks set (not checked) only when the record is new; distinct:
-        {counter_key: member}; presence: (group, member, groups) - the member is seen now in
-        `group` and in no other; identity_if_new: distinct and presence apply only when new.
+        marks_if_new: marks set (not checked) only when the record is new; distinct,
+        distinct_if_new: {counter_key: member}; presence: (group, member, groups[, former]) -
+        the member is seen now in `group` and in no other, and the former members (names it
+        had) are seen nowhere.
         """
         return self.record_many([kwargs])[0]
 
@@ -48,7 +49,8 @@ class Buffer:
         if any(
             r["counts"]
             or (new and r["counts_if_new"])
-            or (r["distinct"] and (new or not r["identity_if_new"]))
+            or r["distinct"]
+            or (new and r["distinct_if_new"])
             for r, new in zip(records, results, strict=True)
         ):
             self._pending_since()
@@ -150,8 +152,8 @@ def _normalized(
     counts_if_new=None,
     marks_if_new=(),
     distinct=None,
+    distinct_if_new=None,
     presence=None,
-    identity_if_new=False,
     now=None,
 ):
     return {
@@ -162,7 +164,11 @@ def _normalized(
         "counts_if_new": dict(counts_if_new or {}),
         "marks_if_new": [str(mark) for mark in marks_if_new],
         "distinct": dict(distinct or {}),
-        "presence": presence,
-        "identity_if_new": identity_if_new,
+        "distinct_if_new": dict(distinct_if_new or {}),
+        "presence": None if presence is None else _presence(*presence),
         "now": time.time() if now is None else now,
     }
+
+
+def _presence(group, member, groups, former=()):
+    return group, member, tuple(groups), tuple(former)

@@ -26,44 +26,36 @@ class MemoryBuffer(Buffer):
 
     def _record_many(self, records):
         with self._lock:
-            return [self._record(**record) for record in records]
+            return [self._record(record) for record in records]
 
-    def _record(
-        self,
-        counts,
-        marks,
-        gap,
-        fixed,
-        counts_if_new,
-        marks_if_new,
-        distinct,
-        presence,
-        identity_if_new,
-        now,
-    ):
+    def _record(self, record):
         """Under the lock."""
+        now, gap = record["now"], record["gap"]
+        marks = record["marks"]
         seen = {mark for mark in marks if now - self._marks.get(mark, float("-inf")) < gap}
         new = not seen
-        self._marks.update((mark, now) for mark in marks if not (fixed and mark in seen))
+        self._marks.update((mark, now) for mark in marks if not (record["fixed"] and mark in seen))
         self._longest_gap = max(self._longest_gap, gap)
-        self._counts.update(counts)
+        self._counts.update(record["counts"])
+        distinct = list(record["distinct"].items())
         if new:
-            self._counts.update(counts_if_new)
-            self._marks.update((mark, now) for mark in marks_if_new)
-        if new or not identity_if_new:
-            self._identify(distinct, presence, now)
+            self._counts.update(record["counts_if_new"])
+            self._marks.update((mark, now) for mark in record["marks_if_new"])
+            distinct += record["distinct_if_new"].items()
+        for key, member in distinct:
+            self._distinct[key].add(member)
+        if record["presence"] is not None:
+            self._seen(*record["presence"], now)
         if now - self._swept >= 60:
             self._sweep(now)
         return new
 
-    def _identify(self, distinct, presence, now):
-        for key, member in distinct.items():
-            self._distinct[key].add(member)
-        if presence is not None:
-            group, member, groups = presence
-            for other in groups:
-                self._presence[other].pop(member, None)
-            self._presence[group][member] = now
+    def _seen(self, group, member, groups, former, now):
+        for other in groups:
+            self._presence[other].pop(member, None)
+            for name in former:
+                self._presence[other].pop(name, None)
+        self._presence[group][member] = now
 
     def _sweep(self, now):
         """Drop marks and presence too old to matter (amortized: once a minute)."""

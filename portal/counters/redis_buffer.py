@@ -22,15 +22,17 @@ redis.call('SADD', KEYS[2], ARGV[1])
 return 1
 """
 # One request's record, atomically. KEYS: the pending hash, the registry of distinct counters
-# with new members, then the marks checked, the marks set only when new, the distinct counters'
-# sets of new members, the presence group and the groups the member leaves. ARGV: now, gap, 1 if
-# a seen mark keeps its time (fixed window), 1 if distinct and presence apply only when new, the
-# numbers of those four kinds of keys, the number of counts that always apply, the presence
-# member, then (counter, member) pairs for the distinct sets, then (field, n) pairs: the counts
-# that always apply, then those that apply only when no mark was seen within gap.
+# with new members, then the marks checked, the marks set only when new, the sets of new members
+# of the distinct counters (those that always apply, then those that apply only when new), the
+# presence group, then the other groups. ARGV: now, gap, 1 if a seen mark keeps its time (fixed
+# window), the numbers of those five kinds of keys, the number of counts that always apply, the
+# presence member, the number of its former names and those names, then (counter, member) pairs
+# for the distinct sets, then (field, n) pairs: the counts that always apply, then those that
+# apply only when no mark was seen within gap.
 RECORD_SCRIPT = """
 local now, gap, fixed = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
-local nm, nmn, nd, np = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+local nm, nmn, nd, ndn = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local np, nc, nf = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[11])
 local ttl = math.max(1, math.ceil(gap))
 local new = 1
 for i = 3, 2 + nm do
@@ -39,23 +41,26 @@ for i = 3, 2 + nm do
   if seen then new = 0 end
   if not (seen and fixed) then redis.call('SET', KEYS[i], ARGV[1], 'EX', ttl) end
 end
-local counts = 11 + 2 * nd
-local stop = counts - 1 + 2 * tonumber(ARGV[9])
+local sets, members = 3 + nm + nmn, 12 + nf
+local counts, stop = members + 2 * (nd + ndn), nd
 if new == 1 then
-  stop = #ARGV
   for i = 3 + nm, 2 + nm + nmn do redis.call('SET', KEYS[i], ARGV[1], 'EX', ttl) end
+  stop = nd + ndn
 end
+for j = 0, stop - 1 do
+  redis.call('SADD', KEYS[sets + j], ARGV[members + 2 * j + 1])
+  redis.call('EXPIRE', KEYS[sets + j], DISTINCT_TTL)
+  redis.call('SADD', KEYS[2], ARGV[members + 2 * j])
+end
+stop = counts - 1 + 2 * nc
+if new == 1 then stop = #ARGV end
 for i = counts, stop, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
-if new == 0 and ARGV[4] == '1' then return new end
-local first = 3 + nm + nmn
-for j = 0, nd - 1 do
-  redis.call('SADD', KEYS[first + j], ARGV[12 + 2 * j])
-  redis.call('EXPIRE', KEYS[first + j], DISTINCT_TTL)
-  redis.call('SADD', KEYS[2], ARGV[11 + 2 * j])
+local group = sets + nd + ndn
+for i = group, group + np - 1 do
+  if i > group then redis.call('ZREM', KEYS[i], ARGV[10]) end
+  for f = 12, 11 + nf do redis.call('ZREM', KEYS[i], ARGV[f]) end
 end
 if np > 0 then
-  local group = first + nd
-  for i = group + 1, group + np - 1 do redis.call('ZREM', KEYS[i], ARGV[10]) end
   redis.call('ZADD', KEYS[group], ARGV[1], ARGV[10])
   redis.call('ZREMRANGEBYSCORE', KEYS[group], '-inf', now - 3600)
   redis.call('EXPIRE', KEYS[group], PRESENCE_TTL)
@@ -113,34 +118,32 @@ class RedisBuffer(Buffer):
         return [bool(results[i]) for i in script_results]
 
     def _queue(self, pipe, record):
-        group, member, groups = record["presence"] or (None, "", ())
+        group, member, groups, former = record["presence"] or (None, "", (), ())
         present = [] if group is None else [group, *(g for g in groups if g != group)]
-        distinct = record["distinct"]
+        distinct = [*record["distinct"].items(), *record["distinct_if_new"].items()]
         keys = [
             self.key,
             self._distinct_key,
             *(f"{self.key}:mark:{mark}" for mark in record["marks"]),
             *(f"{self.key}:mark:{mark}" for mark in record["marks_if_new"]),
-            *(f"{self._distinct_key}:{key}" for key in distinct),
+            *(f"{self._distinct_key}:{key}" for key, _member in distinct),
             *(f"{self.key}:presence:{g}" for g in present),
         ]
         args = [
             record["now"],
             record["gap"],
             int(record["fixed"]),
-            int(record["identity_if_new"]),
             len(record["marks"]),
             len(record["marks_if_new"]),
-            len(distinct),
+            len(record["distinct"]),
+            len(record["distinct_if_new"]),
             len(present),
             len(record["counts"]),
             member,
+            len(former),
+            *former,
         ]
-        for pair in [
-            *distinct.items(),
-            *record["counts"].items(),
-            *record["counts_if_new"].items(),
-        ]:
+        for pair in [*distinct, *record["counts"].items(), *record["counts_if_new"].items()]:
             args += pair
         pipe.evalsha(self._record_script.sha, len(keys), *keys, *args)
 
