@@ -7,24 +7,29 @@ from stats.models import DailyVisits
 
 
 def snapshot(article_ids):
-    totals = DailyVisits.objects.aggregate(page_views=Sum("page_views"), visits=Sum("visits"))
+    totals = DailyVisits.objects.aggregate(
+        page_views=Sum("page_views"), visits=Sum("visits"), unique_visitors=Sum("unique_visitors")
+    )
     views = dict(Article.objects.filter(pk__in=article_ids).values_list("pk", "view_count"))
     return {
         "page_views": totals["page_views"] or 0,
         "visits": totals["visits"] or 0,
+        "unique_visitors": totals["unique_visitors"] or 0,
         "all_article_views": Article.objects.aggregate(n=Sum("view_count"))["n"] or 0,
         **{f"views of article {pk}": views[pk] for pk in article_ids},
     }
 
 
 def expected(scenarios, results):
-    """Page views: every reader's 200 on a counted page; a visit per reader (each reader's
-    requests fall within one visit gap); an article view per reader who read the article."""
+    """Page views: every reader's 200 on a counted page; a visit and a unique visitor per reader
+    (each reader's requests fall within one visit gap and one day); an article view per reader
+    who read the article."""
     counted = [results[s.name] for s in scenarios if s.counted and s.name in results]
     readers = set().union(*(set(r.ok_by_visitor) for r in counted))
     figures = {
         "page_views": sum(r.answered for r in counted),
         "visits": len(readers),
+        "unique_visitors": len(readers),
         "all_article_views": 0,
     }
     for scenario in scenarios:

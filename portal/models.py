@@ -1,4 +1,4 @@
-"""The one model of the portal app: which counter batches are already in the database."""
+"""The portal app's models: what the buffered counters (portal/counters/) keep in the database."""
 
 from django.db import models
 from django.utils import timezone
@@ -16,3 +16,24 @@ class AppliedBatch(models.Model):
 
     def __str__(self):
         return self.id
+
+
+class CounterMember(models.Model):
+    """One member of a distinct count (a day's unique visitors), as a keyed hash of the counter
+    and the member: never the member itself, and not the same hash under another day's counter.
+
+    The count written into the counter's row is the number of its members here, so it is exact,
+    and writing it again after a retried flush, or after Redis lost what it held, changes nothing.
+    """
+
+    counter = models.CharField(max_length=255)
+    member = models.CharField(max_length=32)
+    added_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["counter", "member"], name="counter_member_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.counter} {self.member}"

@@ -13,6 +13,7 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -79,6 +80,16 @@ def visitor_keys(request):
     if time.time() - signed_at > NEW_COOKIE_SECONDS:
         return (f"c:{visitor_id}",)
     return (f"c:{visitor_id}", _cookieless_key(request))
+
+
+def issued_cookie_key(response):
+    """The key of the visitor cookie this response gives (a reader's first page), or None."""
+    issued = response.cookies.get(VISITOR_COOKIE) if response is not None else None
+    if issued is None:
+        return None
+    given = HttpRequest()
+    given.COOKIES[VISITOR_COOKIE] = issued.value
+    return f"c:{given.get_signed_cookie(VISITOR_COOKIE, salt=COOKIE_SALT)}"
 
 
 def _visitor_cookie(request):

@@ -4,6 +4,7 @@ Every counted page request is one `counters.record_for()` (sent with the request
 counts in one Redis round trip, or a few dictionary updates in memory): a human's page view,
 and when none of the visitor's keys was seen for PORTAL_STATS_VISIT_GAP_SECONDS, or not yet
 this local day, a visit with its browser, OS, device and referrer; a bot's hit with its name.
+A unique visitor is a member of the day's distinct counter, exact (portal/counters/).
 The flush writes them into DailyVisits, HourlyVisits and DailyBreakdown. Days and hours are
 those of Asia/Ho_Chi_Minh (TIME_ZONE).
 """
@@ -17,11 +18,10 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.http import HttpRequest
 from django.utils import timezone
 
 from portal import counters
-from portal.visitors import COOKIE_SALT, VISITOR_COOKIE, visitor_keys
+from portal.visitors import issued_cookie_key, visitor_keys
 
 from .models import DailyBreakdown, DailyVisits, HourlyVisits
 from .useragents import parse
@@ -52,17 +52,18 @@ def record_request(request, response=None):
     moment = local_time(now)
     day, hour = moment.date(), moment.replace(minute=0, second=0, microsecond=0)
     agent = parse(request.META.get("HTTP_USER_AGENT", ""))
-    keys = _visitor_keys(request, response)
-    # While its cookie is new (portal.visitors), a reader is also known by the cookieless key of
-    # its first request: the last key is the one that stays the same from that request on.
-    member = keys[-1]
     if agent.bot:
         counts = _day_and_hour(day, hour, "bot_hits")
         counts[_breakdown(day, DailyBreakdown.Dimension.BOT, agent.bot)] = 1
+        member = visitor_keys(request)[0]
         return counters.record_for(
             request, counts=counts, presence=("bots", member, GROUPS), now=now
         )
-    group = "members" if _is_member(request) else "guests"
+    return counters.record_for(request, **_page_view(request, response, agent, day, hour), now=now)
+
+
+def _page_view(request, response, agent, day, hour):
+    """A human's page view, and the visit it starts if it starts one."""
     visit = _day_and_hour(day, hour, "visits")
     for dimension, value in [
         (DailyBreakdown.Dimension.BROWSER, agent.browser),
@@ -72,28 +73,38 @@ def record_request(request, response=None):
     ]:
         if value:
             visit[_breakdown(day, dimension, value)] = 1
-    return counters.record_for(
-        request,
-        counts=_day_and_hour(day, hour, "page_views"),
-        marks=[f"visit:{day.isoformat()}:{key}" for key in keys],
-        gap=visit_gap(),
-        counts_if_new=visit,
-        distinct={counters.counter_key(DailyVisits, {"day": day}, "unique_visitors"): member},
-        presence=(group, member, GROUPS),
-        now=now,
-    )
+    watched, issued, former = _visitor(request, response)
+    member = {counters.counter_key(DailyVisits, {"day": day}, "unique_visitors"): issued or watched}
+    group = "members" if _is_member(request) else "guests"
+    return {
+        "counts": _day_and_hour(day, hour, "page_views"),
+        "marks": [f"visit:{day.isoformat()}:{watched}"],
+        "gap": visit_gap(),
+        "counts_if_new": visit,
+        "marks_if_new": [f"visit:{day.isoformat()}:{issued}"] if issued else [],
+        "distinct": {} if issued else member,
+        "distinct_if_new": member if issued else {},
+        "presence": (group, watched, GROUPS, former),
+    }
 
 
-def _visitor_keys(request, response):
-    """portal.visitors' keys; on the response that gives the visitor cookie, its new id first,
-    so the reader's next request is in the same visit even from another address."""
-    issued = response.cookies.get(VISITOR_COOKIE) if response is not None else None
-    if issued is None:
-        return visitor_keys(request)
-    given = HttpRequest()
-    given.COOKIES[VISITOR_COOKIE] = issued.value
-    visitor_id = given.get_signed_cookie(VISITOR_COOKIE, salt=COOKIE_SALT)
-    return (f"c:{visitor_id}", *visitor_keys(request))
+def _visitor(request, response):
+    """(the key whose visit this request continues, the key of the cookie it is given, the key
+    it had before its cookie).
+
+    A reader with the visitor cookie is its cookie. A first request without it is checked
+    against the cookieless key (address, browser, day): if that key is in a visit, the request
+    belongs to it (a client that refuses cookies) and counts no visit; else it starts a visit,
+    counted under the new cookie too, so the next page, with the cookie, is in the same visit.
+    A reader who shares the address and browser of another is counted when it comes back with
+    its cookie: N browsers that accept cookies are N visitors. A unique visitor is the member of
+    a counted visit; "online now" shows a first request under its cookieless key, which its
+    next page, with the new cookie, replaces.
+    """
+    keys = visitor_keys(request)
+    if keys[0].startswith("c:"):
+        return keys[0], None, keys[1:]
+    return keys[0], issued_cookie_key(response), ()
 
 
 def _day_and_hour(day, hour, field):

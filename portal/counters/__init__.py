@@ -5,7 +5,7 @@ when settings.REDIS_URL is set, else this process's memory. `key` is a primary k
 naming a row by a unique natural key (`{"day": date}`) that the flush creates when missing.
 `record()` does a request's work in one Redis round trip: increments, increments that count
 only when none of the visitor's marks was seen in the last `gap` seconds, distinct members
-(HyperLogLog, or a set in memory) and presence (who was seen when, per group).
+(a set of the members not yet flushed) and presence (who was seen when, per group).
 `record_for(request, ...)` queues it, and middleware.RequestCountsMiddleware sends everything a
 request records (an article view, its visitor statistics) in one round trip.
 
@@ -14,7 +14,8 @@ A flush moves the pending increments into a batch with an id, applies it with on
 records the batch id in portal.AppliedBatch in the same transaction. A batch stays in Redis until
 it is committed, so a flush that crashes loses nothing, and a batch that is already recorded is
 dropped, so it is never applied twice, whether two workers flush at once or one flush is retried.
-Distinct counts are written as GREATEST(stored, count): idempotent by nature.
+A distinct counter's new members are added to its stored members (portal.CounterMember, keyed
+hashes) and the row gets their number: exact, and idempotent by nature.
 
 A flush runs in a background thread when this process's oldest pending increment is older than
 PORTAL_COUNTER_FLUSH_SECONDS (on the next increment, or by a timer when the site is quiet), at
@@ -32,13 +33,13 @@ from django.dispatch import receiver
 
 from .memory import MemoryBuffer
 from .redis_buffer import RedisBuffer
-from .rows import apply_counts, apply_maximums, counter_key
+from .rows import apply_counts, apply_members, counter_key
 
 __all__ = [
     "MemoryBuffer",
     "RedisBuffer",
     "apply_counts",
-    "apply_maximums",
+    "apply_members",
     "counter_key",
     "flush",
     "flush_at_exit",

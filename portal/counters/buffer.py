@@ -7,7 +7,7 @@ import time
 from django.conf import settings
 from django.db import connections
 
-from .rows import apply_batch, apply_maximums, counter_key
+from .rows import apply_batch, apply_members, counter_key
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +35,10 @@ class Buffer:
 
         counts, counts_if_new: {counter_key: n}; marks: strings; gap: seconds; fixed: a mark
         seen within gap keeps its time (a window from the first sighting) instead of sliding;
-        distinct: {counter_key: member}; presence: (group, member, groups) - the member is seen
-        now in `group` and in no other.
+        marks_if_new: marks set (not checked) only when the record is new; distinct,
+        distinct_if_new: {counter_key: member}; presence: (group, member, groups[, former]) -
+        the member is seen now in `group` and in no other, and the former members (names it
+        had) are seen nowhere.
         """
         return self.record_many([kwargs])[0]
 
@@ -45,7 +47,10 @@ class Buffer:
         records = [_normalized(**record) for record in records]
         results = self._record_many(records)
         if any(
-            r["counts"] or (new and r["counts_if_new"]) or r["distinct"]
+            r["counts"]
+            or (new and r["counts_if_new"])
+            or r["distinct"]
+            or (new and r["distinct_if_new"])
             for r, new in zip(records, results, strict=True)
         ):
             self._pending_since()
@@ -65,13 +70,14 @@ class Buffer:
         rows = 0
         for batch_id in self._batch_ids():
             rows += self._apply_claimed(batch_id)
-        distinct = self._take_distinct()
-        if distinct:
+        members = self._take_distinct()
+        if members:
             try:
-                rows += apply_maximums(distinct)
+                rows += apply_members(members)
             except Exception:
-                self._put_back_distinct(distinct)
+                self._put_back_distinct(members)
                 raise
+            self._forget_distinct(members)
         return rows
 
     def wait(self):
@@ -144,7 +150,9 @@ def _normalized(
     gap=0,
     fixed=False,
     counts_if_new=None,
+    marks_if_new=(),
     distinct=None,
+    distinct_if_new=None,
     presence=None,
     now=None,
 ):
@@ -154,7 +162,13 @@ def _normalized(
         "gap": gap,
         "fixed": fixed,
         "counts_if_new": dict(counts_if_new or {}),
+        "marks_if_new": [str(mark) for mark in marks_if_new],
         "distinct": dict(distinct or {}),
-        "presence": presence,
+        "distinct_if_new": dict(distinct_if_new or {}),
+        "presence": None if presence is None else _presence(*presence),
         "now": time.time() if now is None else now,
     }
+
+
+def _presence(group, member, groups, former=()):
+    return group, member, tuple(groups), tuple(former)

@@ -19,50 +19,52 @@ class MemoryBuffer(Buffer):
         self._counts = Counter()
         self._batches = {}
         self._marks = {}
-        self._distinct = defaultdict(set)
-        self._distinct_seen = {}
-        self._dirty = set()
+        self._distinct = defaultdict(set)  # members not yet in the database, per counter
         self._presence = defaultdict(dict)
         self._swept = 0.0
         self._longest_gap = 0
 
     def _record_many(self, records):
         with self._lock:
-            return [self._record(**record) for record in records]
+            return [self._record(record) for record in records]
 
-    def _record(self, counts, marks, gap, fixed, counts_if_new, distinct, presence, now):
+    def _record(self, record):
         """Under the lock."""
+        now, gap = record["now"], record["gap"]
+        marks = record["marks"]
         seen = {mark for mark in marks if now - self._marks.get(mark, float("-inf")) < gap}
         new = not seen
-        self._marks.update((mark, now) for mark in marks if not (fixed and mark in seen))
+        self._marks.update((mark, now) for mark in marks if not (record["fixed"] and mark in seen))
         self._longest_gap = max(self._longest_gap, gap)
-        self._counts.update(counts)
+        self._counts.update(record["counts"])
+        distinct = list(record["distinct"].items())
         if new:
-            self._counts.update(counts_if_new)
-        for key, member in distinct.items():
+            self._counts.update(record["counts_if_new"])
+            self._marks.update((mark, now) for mark in record["marks_if_new"])
+            distinct += record["distinct_if_new"].items()
+        for key, member in distinct:
             self._distinct[key].add(member)
-            self._distinct_seen[key] = now
-        self._dirty.update(distinct)
-        if presence is not None:
-            group, member, groups = presence
-            for other in groups:
-                self._presence[other].pop(member, None)
-            self._presence[group][member] = now
+        if record["presence"] is not None:
+            self._seen(*record["presence"], now)
         if now - self._swept >= 60:
             self._sweep(now)
         return new
 
+    def _seen(self, group, member, groups, former, now):
+        for other in groups:
+            self._presence[other].pop(member, None)
+            for name in former:
+                self._presence[other].pop(name, None)
+        self._presence[group][member] = now
+
     def _sweep(self, now):
-        """Drop marks, presence and distinct sets too old to matter (amortized: once a minute)."""
+        """Drop marks and presence too old to matter (amortized: once a minute)."""
         self._swept = now
         gap = self._longest_gap
         self._marks = {mark: seen for mark, seen in self._marks.items() if now - seen < gap}
         for members in self._presence.values():
             for member in [m for m, seen in members.items() if now - seen > 3600]:
                 del members[member]
-        for key in [k for k, seen in self._distinct_seen.items() if now - seen > 86400 * 2]:
-            if key not in self._dirty:
-                del self._distinct[key], self._distinct_seen[key]
 
     def _get(self, key):
         with self._lock:
@@ -94,11 +96,15 @@ class MemoryBuffer(Buffer):
             self._batches.pop(batch_id, None)
 
     def _take_distinct(self):
+        """{counter_key: members} recorded since the last flush."""
         with self._lock:
-            counts = {key: len(self._distinct[key]) for key in self._dirty}
-            self._dirty = set()
-        return counts
+            members, self._distinct = self._distinct, defaultdict(set)
+        return dict(members)
 
-    def _put_back_distinct(self, counts):
+    def _put_back_distinct(self, members):
         with self._lock:
-            self._dirty.update(counts)
+            for key, taken in members.items():
+                self._distinct[key] |= taken
+
+    def _forget_distinct(self, members):
+        pass

@@ -21,25 +21,54 @@ redis.call('RENAME', KEYS[1], KEYS[2] .. ':' .. ARGV[1])
 redis.call('SADD', KEYS[2], ARGV[1])
 return 1
 """
-# KEYS: the pending hash, then the visitor's marks. ARGV: now, gap, 1 if a seen mark keeps its
-# time (fixed window), the number of counts that always apply, then (field, n) pairs: those,
-# then the ones that apply only when no mark was seen within gap.
+# One request's record, atomically. KEYS: the pending hash, the registry of distinct counters
+# with new members, then the marks checked, the marks set only when new, the sets of new members
+# of the distinct counters (those that always apply, then those that apply only when new), the
+# presence group, then the other groups. ARGV: now, gap, 1 if a seen mark keeps its time (fixed
+# window), the numbers of those five kinds of keys, the number of counts that always apply, the
+# presence member, the number of its former names and those names, then (counter, member) pairs
+# for the distinct sets, then (field, n) pairs: the counts that always apply, then those that
+# apply only when no mark was seen within gap.
 RECORD_SCRIPT = """
 local now, gap, fixed = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
+local nm, nmn, nd, ndn = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local np, nc, nf = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[11])
+local ttl = math.max(1, math.ceil(gap))
 local new = 1
-for i = 2, #KEYS do
+for i = 3, 2 + nm do
   local last = redis.call('GET', KEYS[i])
   local seen = last and now - tonumber(last) < gap
   if seen then new = 0 end
-  if not (seen and fixed) then
-    redis.call('SET', KEYS[i], ARGV[1], 'EX', math.max(1, math.ceil(gap)))
-  end
+  if not (seen and fixed) then redis.call('SET', KEYS[i], ARGV[1], 'EX', ttl) end
 end
-local stop = 4 + 2 * tonumber(ARGV[4])
+local sets, members = 3 + nm + nmn, 12 + nf
+local counts, stop = members + 2 * (nd + ndn), nd
+if new == 1 then
+  for i = 3 + nm, 2 + nm + nmn do redis.call('SET', KEYS[i], ARGV[1], 'EX', ttl) end
+  stop = nd + ndn
+end
+for j = 0, stop - 1 do
+  redis.call('SADD', KEYS[sets + j], ARGV[members + 2 * j + 1])
+  redis.call('EXPIRE', KEYS[sets + j], DISTINCT_TTL)
+  redis.call('SADD', KEYS[2], ARGV[members + 2 * j])
+end
+stop = counts - 1 + 2 * nc
 if new == 1 then stop = #ARGV end
-for i = 5, stop, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = counts, stop, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1]) end
+local group = sets + nd + ndn
+for i = group, group + np - 1 do
+  if i > group then redis.call('ZREM', KEYS[i], ARGV[10]) end
+  for f = 12, 11 + nf do redis.call('ZREM', KEYS[i], ARGV[f]) end
+end
+if np > 0 then
+  redis.call('ZADD', KEYS[group], ARGV[1], ARGV[10])
+  redis.call('ZREMRANGEBYSCORE', KEYS[group], '-inf', now - 3600)
+  redis.call('EXPIRE', KEYS[group], PRESENCE_TTL)
+end
 return new
-"""
+""".replace("DISTINCT_TTL", str(DISTINCT_TTL_SECONDS)).replace(
+    "PRESENCE_TTL", str(PRESENCE_TTL_SECONDS)
+)
 
 
 class RedisBuffer(Buffer):
@@ -59,6 +88,10 @@ class RedisBuffer(Buffer):
     @property
     def _batches_key(self):
         return f"{self.key}:batch"
+
+    @property
+    def _distinct_key(self):
+        return f"{self.key}:distinct"
 
     def _record_many(self, records):
         try:
@@ -80,28 +113,39 @@ class RedisBuffer(Buffer):
         script_results = []
         for record in records:
             script_results.append(len(pipe))
-            self._queue(pipe, **record)
+            self._queue(pipe, record)
         results = pipe.execute()
         return [bool(results[i]) for i in script_results]
 
-    def _queue(self, pipe, counts, marks, gap, fixed, counts_if_new, distinct, presence, now):
-        args = [now, gap, int(fixed), len(counts)]
-        for key, n in [*counts.items(), *counts_if_new.items()]:
-            args += [key, n]
-        keys = [self.key, *(f"{self.key}:mark:{mark}" for mark in marks)]
+    def _queue(self, pipe, record):
+        group, member, groups, former = record["presence"] or (None, "", (), ())
+        present = [] if group is None else [group, *(g for g in groups if g != group)]
+        distinct = [*record["distinct"].items(), *record["distinct_if_new"].items()]
+        keys = [
+            self.key,
+            self._distinct_key,
+            *(f"{self.key}:mark:{mark}" for mark in record["marks"]),
+            *(f"{self.key}:mark:{mark}" for mark in record["marks_if_new"]),
+            *(f"{self._distinct_key}:{key}" for key, _member in distinct),
+            *(f"{self.key}:presence:{g}" for g in present),
+        ]
+        args = [
+            record["now"],
+            record["gap"],
+            int(record["fixed"]),
+            len(record["marks"]),
+            len(record["marks_if_new"]),
+            len(record["distinct"]),
+            len(record["distinct_if_new"]),
+            len(present),
+            len(record["counts"]),
+            member,
+            len(former),
+            *former,
+        ]
+        for pair in [*distinct, *record["counts"].items(), *record["counts_if_new"].items()]:
+            args += pair
         pipe.evalsha(self._record_script.sha, len(keys), *keys, *args)
-        for key, member in distinct.items():
-            pipe.pfadd(f"{self.key}:distinct:{key}", member)
-            pipe.expire(f"{self.key}:distinct:{key}", DISTINCT_TTL_SECONDS)
-            pipe.sadd(f"{self.key}:distinct", key)
-        if presence is not None:
-            group, member, groups = presence
-            for other in groups:
-                if other != group:
-                    pipe.zrem(f"{self.key}:presence:{other}", member)
-            pipe.zadd(f"{self.key}:presence:{group}", {member: now})
-            pipe.zremrangebyscore(f"{self.key}:presence:{group}", "-inf", now - 3600)
-            pipe.expire(f"{self.key}:presence:{group}", PRESENCE_TTL_SECONDS)
 
     def _get(self, key):
         try:
@@ -142,18 +186,29 @@ class RedisBuffer(Buffer):
             logger.warning("Could not drop the applied batch %s; the next flush does", batch_id)
 
     def _take_distinct(self):
-        registry = f"{self.key}:distinct"
+        """{counter_key: members} recorded since the last flush; they stay in Redis until
+        _forget_distinct (after the database has them), so a failed flush loses none."""
         with self._redis.pipeline(transaction=True) as pipe:
-            pipe.smembers(registry)
-            pipe.delete(registry)
+            pipe.smembers(self._distinct_key)
+            pipe.delete(self._distinct_key)
             keys = sorted(pipe.execute()[0])
         pipe = self._redis.pipeline(transaction=False)
         for key in keys:
-            pipe.pfcount(f"{registry}:{key}")
-        return {key: n for key, n in zip(keys, pipe.execute(), strict=True) if n}
+            pipe.smembers(f"{self._distinct_key}:{key}")
+        return {key: members for key, members in zip(keys, pipe.execute(), strict=True) if members}
 
-    def _put_back_distinct(self, counts):
-        self._redis.sadd(f"{self.key}:distinct", *counts)
+    def _put_back_distinct(self, members):
+        self._redis.sadd(self._distinct_key, *members)
+
+    def _forget_distinct(self, members):
+        """Drop the members the database now has (one recorded meanwhile is there too)."""
+        try:
+            pipe = self._redis.pipeline(transaction=False)
+            for key, taken in members.items():
+                pipe.srem(f"{self._distinct_key}:{key}", *taken)
+            pipe.execute()
+        except redis.RedisError:
+            logger.warning("Could not drop the applied distinct members; the next flush does")
 
 
 _pools = {}

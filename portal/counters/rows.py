@@ -11,10 +11,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger(__name__)
 
 APPLIED_BATCH_DAYS = 7
+# A distinct counter (a day's) gets its members within a day; they are kept a little longer.
+MEMBER_DAYS = 3
 
 
 def counter_key(model, key, field):
@@ -80,9 +83,48 @@ def apply_counts(counts):
     return _write(counts, lambda field, n: F(field) + n)
 
 
-def apply_maximums(counts):
-    """Raise each field to at least n."""
-    return _write(counts, lambda field, n: Greatest(F(field), Value(n)))
+def apply_members(members):
+    """Add {counter_key: members} to each counter's stored members and write their number.
+
+    One transaction per counter, which locks the counter's row first, so two flushes of the same
+    counter count one after the other. The number never goes down (members older than
+    MEMBER_DAYS are forgotten).
+    """
+    from portal.models import CounterMember
+
+    updated = 0
+    for key, taken in sorted(members.items()):
+        try:
+            model, lookup, field, creates = parse_key(key)
+        except (LookupError, FieldDoesNotExist, ValidationError, ValueError, TypeError):
+            logger.warning("Dropping %s members of unknown counter %s", len(taken), key)
+            continue
+        rows = model._base_manager.filter(**lookup)
+        with transaction.atomic():
+            if not _lock(rows) and not (creates and _create(model, lookup, rows)):
+                continue
+            CounterMember.objects.bulk_create(
+                [CounterMember(counter=key, member=_hashed(key, m)) for m in taken],
+                ignore_conflicts=True,
+            )
+            size = CounterMember.objects.filter(counter=key).count()
+            updated += rows.update(**{field: Greatest(F(field), Value(size))})
+    _forget_old(CounterMember, "added_at", MEMBER_DAYS)
+    return updated
+
+
+def _lock(rows):
+    return bool(list(rows.select_for_update().values_list("pk", flat=True)))
+
+
+def _create(model, lookup, rows):
+    model._base_manager.bulk_create([model(**lookup)], ignore_conflicts=True)
+    return _lock(rows)
+
+
+def _hashed(key, member):
+    digest = salted_hmac("portal.counters.member", f"{key}\n{member}", algorithm="sha256")
+    return digest.hexdigest()[:32]
 
 
 class AlreadyApplied(Exception):
@@ -99,22 +141,21 @@ def apply_batch(batch_id, counts):
                 AppliedBatch.objects.create(id=batch_id)
             except IntegrityError:
                 raise AlreadyApplied from None
-            _forget_old_batches(AppliedBatch)
+            _forget_old(AppliedBatch, "applied_at", APPLIED_BATCH_DAYS)
             return apply_counts(counts)
     except AlreadyApplied:
         logger.info("Counter batch %s was already applied", batch_id)
         return 0
 
 
-_cleaned_at = None
+_cleaned_at = {}
 
 
-def _forget_old_batches(model):
-    """Once an hour per process: a batch left in Redis is retried within seconds, not days."""
-    global _cleaned_at
-    if _cleaned_at is not None and time.monotonic() - _cleaned_at < 3600:
+def _forget_old(model, field, days):
+    """Once an hour per process and model: a batch left in Redis is retried within seconds, a
+    day's members are complete within minutes, neither needs days."""
+    now = time.monotonic()
+    if now - _cleaned_at.get(model, float("-inf")) < 3600:
         return
-    _cleaned_at = time.monotonic()
-    model.objects.filter(
-        applied_at__lt=timezone.now() - timedelta(days=APPLIED_BATCH_DAYS)
-    ).delete()
+    _cleaned_at[model] = now
+    model.objects.filter(**{f"{field}__lt": timezone.now() - timedelta(days=days)}).delete()

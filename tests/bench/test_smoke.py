@@ -63,6 +63,7 @@ def test_expected_counts_follow_the_readers_answers():
     assert expected(plan, results) == {
         "page_views": 10,
         "visits": 3,
+        "unique_visitors": 3,
         "all_article_views": 4,
         "views of article 7": 2,
         "views of article 8": 2,
