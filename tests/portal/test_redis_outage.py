@@ -24,13 +24,6 @@ READER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Android 14) Chrome/126.0"}
 JSON = {"HTTP_ACCEPT": "application/json"}
 
 
-@pytest.fixture(autouse=True)
-def _closed_breaker():
-    breaker.reset()
-    yield
-    breaker.reset()
-
-
 @pytest.fixture
 def redis_away(settings):
     settings.PORTAL_COUNTER_FLUSH_SECONDS = 3600
