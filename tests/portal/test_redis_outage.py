@@ -16,7 +16,7 @@ from portal import counters
 from portal.redis_breaker import breaker
 from tests.factories import make_article
 
-from .redis_outage import free_port, use_redis
+from .redis_outage import RedisServer, free_port, use_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +155,38 @@ def test_counts_from_threads_are_kept_while_redis_is_away(redis_away, article):
     counters.flush()
     article.refresh_from_db()
     assert article.view_count == 200
+
+
+def test_the_moderators_email_waits_for_redis(redis_away, article, django_user_model, mailoutbox):
+    from django.contrib.auth.models import Group
+
+    from comments import notifications
+
+    moderator = django_user_model.objects.create_user(
+        "kiemduyet", email="kiemduyet@example.vn", is_staff=True
+    )
+    moderator.groups.add(Group.objects.get(name="Người kiểm duyệt"))
+    Comment.objects.create(article=article, name="An", email="an@example.vn", text="Chờ duyệt")
+    assert notifications.notify_moderators() is False
+    assert mailoutbox == []
+
+
+def test_a_page_from_the_cache_costs_two_round_trips_with_redis_up(settings, monkeypatch):
+    server = RedisServer()
+    server.start()
+    try:
+        use_redis(settings, server.url, timeout=1)
+        article = make_article()
+        reader().get(article.get_absolute_url())
+        sent = []
+        send = redis.connection.AbstractConnection.send_packed_command
+        monkeypatch.setattr(
+            redis.connection.AbstractConnection,
+            "send_packed_command",
+            lambda self, *args, **kwargs: sent.append(1) or send(self, *args, **kwargs),
+        )
+        page = reader("198.51.100.9").get(article.get_absolute_url())
+        assert page["X-Page-Cache"] == "hit"
+        assert len(sent) == 2  # the page with its versions; the request's counts
+    finally:
+        server.stop()
