@@ -2,8 +2,8 @@
 
 The cache (portal/cache.py) and the counters (portal/counters/) of a process share this
 breaker. While it is open they do without Redis at once (a miss, their memory), so no request
-waits for a connect or read timeout; the first request after PORTAL_REDIS_RETRY_SECONDS asks
-Redis again and closes it if Redis answers.
+waits for a connect or read timeout; one request after each PORTAL_REDIS_RETRY_SECONDS asks
+Redis again, and closes it if Redis answers.
 """
 
 import logging
@@ -26,8 +26,16 @@ class Breaker:
         self._lock = threading.Lock()
 
     def allows(self):
-        """Whether to ask Redis now (always, unless it failed less than a pause ago)."""
-        return not self._down or time.monotonic() >= self._retry_at
+        """Whether to ask Redis now: always while it answers; once it failed, one caller per
+        pause (the others do without it until that one's answer closes the breaker)."""
+        if not self._down:
+            return True
+        with self._lock:
+            now = time.monotonic()
+            if now < self._retry_at:
+                return False
+            self._retry_at = now + settings.PORTAL_REDIS_RETRY_SECONDS
+            return True
 
     @property
     def down(self):

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from articles.models import Article, Vote
 from comments.models import Comment
-from portal import counters
+from portal import counters, redis_breaker
 from portal.redis_breaker import breaker
 from tests.factories import make_article
 
@@ -190,3 +190,17 @@ def test_a_page_from_the_cache_costs_two_round_trips_with_redis_up(settings, mon
         assert len(sent) == 2  # the page with its versions; the request's counts
     finally:
         server.stop()
+
+
+def test_after_the_pause_one_request_asks_redis_the_others_wait_for_its_answer(
+    settings, monkeypatch
+):
+    settings.PORTAL_REDIS_RETRY_SECONDS = 5
+    now = [1000.0]
+    monkeypatch.setattr(redis_breaker.time, "monotonic", lambda: now[0])
+    breaker.failed(redis.ConnectionError("refused"))
+    assert not breaker.allows()
+    now[0] += 5
+    assert [breaker.allows() for _ in range(3)] == [True, False, False]
+    breaker.succeeded()
+    assert [breaker.allows() for _ in range(3)] == [True, True, True]
