@@ -1,9 +1,10 @@
 """Rate limits per client address on the views that write or cost: HTTP 429 with Retry-After.
 
 Counted in the cache (Redis in production, so every worker and node shares the counts) in
-fixed windows, under the keyed hash of the address that portal.visitors decides. The middleware
-stands after the page cache: a page served from the cache costs nothing and is never refused,
-which matters behind carrier-grade NAT, where thousands of phones share one address.
+fixed windows, under the keyed hash of the address that portal.visitors decides; while Redis is
+unreachable, in this process's memory (a client then gets the limit once per worker). The
+middleware stands after the page cache: a page served from the cache costs nothing and is never
+refused, which matters behind carrier-grade NAT, where thousands of phones share one address.
 """
 
 import math
@@ -11,11 +12,19 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from .redis_breaker import breaker
 from .visitors import address_hash
+
+_process_counts = LocMemCache("portal-ratelimit", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+
+
+def counts():
+    return _process_counts if breaker.down else cache
 
 
 def seconds_to_wait(request, name, requests, seconds):
@@ -24,11 +33,12 @@ def seconds_to_wait(request, name, requests, seconds):
     now = time.time()
     window = int(now // seconds)
     key = f"ratelimit:{name}:{window}:{address_hash(request, 'rate-limit')}"
-    cache.add(key, 0, seconds + 1)
+    store = counts()
+    store.add(key, 0, seconds + 1)
     try:
-        count = cache.incr(key)
+        count = store.incr(key)
     except ValueError:  # expired between add and incr: this request starts the window
-        cache.set(key, 1, seconds + 1)
+        store.set(key, 1, seconds + 1)
         count = 1
     if count <= requests:
         return 0

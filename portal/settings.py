@@ -136,12 +136,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 REDIS_URL = env_str("REDIS_URL")
+# A Redis that does not answer within this many seconds counts as unreachable (a black-holed
+# host would otherwise hold every request); after that the site does without it for
+# PORTAL_REDIS_RETRY_SECONDS before asking again (README, "Security": what an outage costs).
+PORTAL_REDIS_TIMEOUT_SECONDS = env_int("PORTAL_REDIS_TIMEOUT_SECONDS", 1)
+PORTAL_REDIS_RETRY_SECONDS = env_int("PORTAL_REDIS_RETRY_SECONDS", 5)
+REDIS_OPTIONS = {
+    "socket_connect_timeout": PORTAL_REDIS_TIMEOUT_SECONDS,
+    "socket_timeout": PORTAL_REDIS_TIMEOUT_SECONDS,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "portal.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("DJANGO_CACHE_PREFIX", "portal"),
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:

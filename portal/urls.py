@@ -19,6 +19,7 @@ urlpatterns = [
     path("tai-khoan/dang-xuat/", LogoutView.as_view(), name="logout"),
     path("tai-khoan/duy-tri/", views.keep_alive, name="keep_alive"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/all", views.healthz_all, name="healthz_all"),
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
     path("", include("stats.urls")),

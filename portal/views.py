@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.db import connection
+from django.core.cache import caches
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -18,14 +19,44 @@ def keep_alive(request):
     return JsonResponse({"authenticated": True, "timeout": settings.PORTAL_IDLE_TIMEOUT})
 
 
+def unreachable():
+    """What this node needs and cannot reach now: "database", "redis" (when it uses Redis)."""
+    down = []
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        down.append("database")
+    reachable = getattr(caches["default"], "reachable", None)
+    if reachable is not None and not reachable():
+        down.append("redis")
+    return down
+
+
+def health_response(down, required):
+    """503 naming what is down if a required part is; else 200 "ok" or "degraded: ..."."""
+    if any(part in required for part in down):
+        return HttpResponse(f"down: {', '.join(down)}", content_type="text/plain", status=503)
+    text = f"degraded: {', '.join(down)}" if down else "ok"
+    return HttpResponse(text, content_type="text/plain")
+
+
 @never_cache
 @require_GET
 @passive_request
 def healthz(request):
-    """Liveness and database check for the load balancer; never counts as activity."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    """For the load balancer: 503 only when this node cannot serve pages (no database). Without
+    Redis pages come from the database, and every node shares the one Redis: taking them all
+    out would leave readers nothing, so that is 200 "degraded: redis"."""
+    return health_response(unreachable(), required={"database"})
+
+
+@never_cache
+@require_GET
+@passive_request
+def healthz_all(request):
+    """For monitoring: 503 naming whatever is down, Redis included."""
+    return health_response(unreachable(), required={"database", "redis"})
 
 
 @require_GET

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 
-from portal import counters
+from portal import counters, redis_breaker
 from portal.screenshots import CHROMIUM_ARGS
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -19,17 +19,19 @@ READER_AGENT = (
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Uploads go to a temporary folder, passwords hash fast, no cache or pending count leaks
-    between tests."""
+    """Uploads go to a temporary folder, passwords hash fast, no cache, pending count or Redis
+    outage leaks between tests."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No background flush in the middle of a test (tests of flushing flush when they mean to).
     settings.PORTAL_COUNTER_FLUSH_SECONDS = 3600
+    redis_breaker.breaker.reset()
     cache.clear()
     counters.reset()
     yield
     counters.reset()
     cache.clear()
+    redis_breaker.breaker.reset()
 
 
 # The data migrations that create permission groups, with the function each runs.

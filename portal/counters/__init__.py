@@ -1,8 +1,9 @@
 """Buffered counters: add to integer fields of rows without an UPDATE in the request.
 
 `increment(Model, key, "field")` only records +n in a buffer: a Redis hash shared by every worker
-when settings.REDIS_URL is set, else this process's memory. `key` is a primary key, or a dict
-naming a row by a unique natural key (`{"day": date}`) that the flush creates when missing.
+when settings.REDIS_URL is set (this process's memory while Redis is unreachable: RedisBuffer),
+else this process's memory. `key` is a primary key, or a dict naming a row by a unique natural
+key (`{"day": date}`) that the flush creates when missing.
 `record()` does a request's work in one Redis round trip: increments, increments that count
 only when none of the visitor's marks was seen in the last `gap` seconds, distinct members
 (a set of the members not yet flushed) and presence (who was seen when, per group).

@@ -5,8 +5,12 @@ import threading
 import uuid
 
 import redis
+from django.conf import settings
+
+from portal import redis_breaker
 
 from .buffer import Buffer
+from .memory import MemoryBuffer
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +78,10 @@ return new
 class RedisBuffer(Buffer):
     """Increments of every worker in Redis, under keys that start with `key`.
 
-    Recording or reading that meets a Redis error logs it and goes on (a count may be lost, a
-    page never breaks); a flush raises it.
+    While Redis is unreachable (portal.redis_breaker) this process records in its memory
+    instead, and every flush writes that memory straight to the database, as without Redis;
+    reads add what Redis holds, when it answers, to what memory holds. Another Redis error
+    while recording loses that request's counts (logged), never the page; a flush raises it.
     """
 
     def __init__(self, flush_seconds, url, key):
@@ -84,6 +90,27 @@ class RedisBuffer(Buffer):
         self._redis = redis.Redis(connection_pool=connection_pool(url))
         self._take_script = self._redis.register_script(TAKE_SCRIPT)
         self._record_script = self._redis.register_script(RECORD_SCRIPT)
+        self.memory = MemoryBuffer(flush_seconds)
+
+    def record_many(self, records):
+        return redis_breaker.call(super().record_many, records, fallback=self.memory.record_many)
+
+    def pending(self, model, key, field):
+        return super().pending(model, key, field) + self.memory.pending(model, key, field)
+
+    def present(self, groups, since):
+        groups = list(groups)
+        shared = super().present(groups, since)
+        mine = self.memory.present(groups, since)
+        return {group: shared[group] + mine[group] for group in groups}
+
+    def flush(self):
+        rows = self.memory.flush()
+        return rows + redis_breaker.call(super().flush, fallback=lambda: 0)
+
+    def wait(self):
+        self.memory.wait()
+        super().wait()
 
     @property
     def _batches_key(self):
@@ -95,16 +122,12 @@ class RedisBuffer(Buffer):
 
     def _record_many(self, records):
         try:
-            try:
-                return self._execute_records(records)
-            except redis.exceptions.NoScriptError:
-                # Redis restarted or its scripts were flushed. Nothing but the script failed,
-                # and every other command in the pipeline is idempotent: load it, run again.
-                self._record_script.sha = self._redis.script_load(RECORD_SCRIPT)
-                return self._execute_records(records)
-        except redis.RedisError:
-            logger.warning("Redis is unavailable: a request is not counted", exc_info=True)
-            return [False] * len(records)
+            return self._execute_records(records)
+        except redis.exceptions.NoScriptError:
+            # Redis restarted or its scripts were flushed. Nothing but the script failed,
+            # and every other command in the pipeline is idempotent: load it, run again.
+            self._record_script.sha = self._redis.script_load(RECORD_SCRIPT)
+            return self._execute_records(records)
 
     def _execute_records(self, records):
         """One round trip: EVALSHA directly, as redis-py's Script in a pipeline would first
@@ -148,23 +171,23 @@ class RedisBuffer(Buffer):
         pipe.evalsha(self._record_script.sha, len(keys), *keys, *args)
 
     def _get(self, key):
-        try:
-            ids = self._redis.smembers(self._batches_key)
-            pipe = self._redis.pipeline(transaction=False)
-            for name in [self.key, *(f"{self._batches_key}:{i}" for i in sorted(ids))]:
-                pipe.hget(name, key)
-            return sum(int(value or 0) for value in pipe.execute())
-        except redis.RedisError:
-            return 0
+        return redis_breaker.call(self._get_shared, key, fallback=lambda key: 0)
+
+    def _get_shared(self, key):
+        ids = self._redis.smembers(self._batches_key)
+        pipe = self._redis.pipeline(transaction=False)
+        for name in [self.key, *(f"{self._batches_key}:{i}" for i in sorted(ids))]:
+            pipe.hget(name, key)
+        return sum(int(value or 0) for value in pipe.execute())
 
     def _present(self, groups, since):
-        try:
-            pipe = self._redis.pipeline(transaction=False)
-            for group in groups:
-                pipe.zcount(f"{self.key}:presence:{group}", since, "+inf")
-            return dict(zip(groups, pipe.execute(), strict=True))
-        except redis.RedisError:
-            return dict.fromkeys(groups, 0)
+        return redis_breaker.call(self._present_shared, groups, since, fallback=_nobody)
+
+    def _present_shared(self, groups, since):
+        pipe = self._redis.pipeline(transaction=False)
+        for group in groups:
+            pipe.zcount(f"{self.key}:presence:{group}", since, "+inf")
+        return dict(zip(groups, pipe.execute(), strict=True))
 
     def _take(self):
         self._take_script(keys=[self.key, self._batches_key], args=[uuid.uuid4().hex])
@@ -211,6 +234,10 @@ class RedisBuffer(Buffer):
             logger.warning("Could not drop the applied distinct members; the next flush does")
 
 
+def _nobody(groups, since):
+    return dict.fromkeys(groups, 0)
+
+
 _pools = {}
 _pools_lock = threading.Lock()
 
@@ -218,7 +245,6 @@ _pools_lock = threading.Lock()
 def connection_pool(url):
     with _pools_lock:
         if url not in _pools:
-            _pools[url] = redis.ConnectionPool.from_url(
-                url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2
-            )
+            options = getattr(settings, "REDIS_OPTIONS", {})
+            _pools[url] = redis.ConnectionPool.from_url(url, decode_responses=True, **options)
         return _pools[url]

@@ -176,6 +176,7 @@ def test_breakdowns_of_visits(site, clock):
         ("post", "/tai-khoan/duy-tri/"),
         ("get", "/tai-khoan/duy-tri/"),
         ("get", "/healthz"),
+        ("get", "/healthz/all"),
         ("get", "/khong-co-trang-nay/"),
         ("post", "/"),
         ("get", "/robots.txt"),
