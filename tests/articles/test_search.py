@@ -114,7 +114,7 @@ def test_pages_of_the_ranked_tiers_are_those_of_one_ordered_query():
     # Beyond the cap the title tiers still come first, then the others newest first.
     capped = Ranked(everything, "dang bo", cap=4)
     assert capped.count() == 5
-    assert [a.title for a in capped[0:5]] == expected[:3] + ["Tin thứ nhất", "Tin thứ hai"]
+    assert [a.title for a in capped[0:5]] == [*expected[:3], "Tin thứ nhất", "Tin thứ hai"]
 
 
 def test_every_word_must_match(client):
