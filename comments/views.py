@@ -16,6 +16,8 @@ from .rules import flood_refusal
 from .services import post_comment
 
 WAITING = gettext_lazy("Your comment will be shown after it has been moderated")
+# The comment section shows its messages itself, where the reader is: see section.html.
+HERE = "comments"
 
 
 def signed_in(request):
@@ -37,9 +39,9 @@ def post(request, slug):
     article = get_object_or_404(articles, slug=slug)
     if not article.allow_comments:
         return HttpResponseForbidden(_("Comments are closed for this article."))
-    done = redirect(f"{article.get_absolute_url()}#y-kien-ban-doc")
+    done = redirect(f"{article.get_absolute_url()}#binh-luan-thong-bao")
     if request.POST.get("website"):
-        messages.success(request, WAITING)
+        messages.success(request, WAITING, extra_tags=HERE)
         return done
     user = signed_in(request)
     if "show_captcha" in request.POST:
@@ -65,9 +67,9 @@ def post(request, slug):
         address=address,
     )
     if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Thank you, your comment has been published."))
-        return redirect(f"{article.get_absolute_url()}#binh-luan-{comment.pk}")
-    messages.success(request, WAITING)
+        messages.success(request, _("Thank you, your comment has been published."), extra_tags=HERE)
+    else:
+        messages.success(request, WAITING, extra_tags=HERE)
     return done
 
 

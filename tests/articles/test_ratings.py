@@ -90,9 +90,11 @@ def test_a_vote_without_javascript_redirects_back_with_the_message(article):
     client = visit(reader(), article)
     response = client.post(rate_url(article), {"score": "5"})
     assert response.status_code == 302
-    assert response.url == f"{article.get_absolute_url()}#danh-gia"
+    assert response.url == f"{article.get_absolute_url()}#danh-gia-thong-bao"
     page = client.get(response.url).content.decode()
-    assert "Cảm ơn bạn đã đánh giá bài viết." in page
+    assert 'class="container messages"' not in page  # not at the top, off-screen on a phone
+    notice = page.split('id="danh-gia-thong-bao"', 1)[1].split("</p>", 1)[0]
+    assert 'tabindex="-1" autofocus>Cảm ơn bạn đã đánh giá bài viết.' in notice
     assert "Tổng số điểm của bài viết là: 5 trong 1 đánh giá" in page
     assert "Đánh giá của bạn" in page and "Click để đánh giá bài viết" not in page
     assert 'value="5" checked' in page
