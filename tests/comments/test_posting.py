@@ -109,6 +109,26 @@ def test_the_confirmation_is_in_the_comment_section_where_the_page_opens(
     assert message not in client.get(article.get_absolute_url()).content.decode()
 
 
+def test_a_megabyte_comment_is_refused_without_being_shown_back(article):
+    huge = "Đèn đường hỏng. " * 65_000
+    response = reader().post(post_url(article), comment_data(text=huge, name="A" * 100_000))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "quá dài nên không thể giữ lại ở đây: xin viết tối đa 3000 ký tự" in html
+    assert "Đèn đường hỏng." not in html and "A" * 200 not in html
+    assert len(response.content) < 100_000
+    assert not Comment.objects.exists()
+
+
+def test_a_comment_a_little_too_long_is_refused_and_kept(article):
+    text = "Đề nghị sửa đèn đường. " * 140
+    response = reader().post(post_url(article), comment_data(text=text))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bình luận quá dài: tối đa 3000 ký tự." in html
+    assert f"{text}</textarea>" in html
+
+
 def test_a_guest_comment_waits_for_moderation(article):
     client = reader()
     response = client.post(post_url(article), comment_data())
