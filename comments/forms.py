@@ -77,9 +77,9 @@ class CommentForm(forms.Form):
     def full_clean(self):
         super().full_clean()
         if self.is_bound and self.errors:
-            self.data = self._echoed(self.data)
+            self.data = self.echoed(self.data)
 
-    def _echoed(self, data):
+    def echoed(self, data):
         """The data to show back: without the values far too long to be anything typed."""
         echoed = data.copy()
         for key in data:

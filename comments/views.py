@@ -77,7 +77,8 @@ def with_security_code(request, article, user):
     """Without JavaScript the code is made when asked for: the page again, with what the
     reader typed, and a code. Showing the article never writes a code to the database."""
     typed = {name: request.POST.get(name, "") for name in ("name", "email", "text", "parent")}
-    form = CommentForm(initial=typed, article=article, user=user)
+    form = CommentForm(article=article, user=user)
+    form.initial = form.echoed(typed)
     form.show_captcha = True
     return article_page(request, article, form, status=200)
 

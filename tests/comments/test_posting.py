@@ -120,6 +120,14 @@ def test_a_megabyte_comment_is_refused_without_being_shown_back(article):
     assert not Comment.objects.exists()
 
 
+def test_a_megabyte_comment_is_not_shown_back_with_the_security_code_either(article):
+    data = {"name": "An", "email": "an@example.vn", "text": "Đèn hỏng. " * 100_000}
+    response = reader().post(post_url(article), {**data, "show_captcha": "1"})
+    html = response.content.decode()
+    assert "Đèn hỏng." not in html and len(response.content) < 100_000
+    assert "quá dài nên không thể giữ lại ở đây" in html and 'value="An"' in html
+
+
 def test_a_comment_a_little_too_long_is_refused_and_kept(article):
     text = "Đề nghị sửa đèn đường. " * 140
     response = reader().post(post_url(article), comment_data(text=text))
