@@ -87,6 +87,9 @@ class Match:
         self.postgresql = connections[db].vendor == "postgresql"
         folded = WORD.findall(fold(query))[:MAX_WORDS]
         typed = WORD.findall(nfc(query).lower())[:MAX_WORDS]
+        # Without accents typed there is no accent to match, and a title written without any
+        # is too rare to be worth a tier (counting it reads every title match).
+        self.accents = typed != folded
         self.exact = Q(title__iregex=self._phrase_pattern(typed))
         self.phrases = len(folded) > 1
         if self.postgresql:
@@ -116,9 +119,8 @@ class Match:
         return queryset.filter(self.every_word) if self.words else queryset.none()
 
     def title_tiers(self):
-        return _split(
-            self.in_title, [self.exact, self.title_phrase] if self.phrases else [self.exact]
-        )
+        refinements = [self.exact] if self.accents else []
+        return _split(self.in_title, refinements + ([self.title_phrase] if self.phrases else []))
 
     def tiers(self):
         """Every tier, best first; together they are every match."""
@@ -137,6 +139,8 @@ class Match:
 def search_articles(queryset, query):
     """Articles of `queryset` matching every word of `query`, best ranked first, then newest."""
     match = Match(queryset.db, query)
+    if not match.words:
+        return queryset.none()
     ranked = match.filter(queryset).annotate(search_rank=match.rank())
     return ranked.order_by("search_rank", *NEWEST)
 
@@ -161,6 +165,8 @@ class Ranked:
     @cached_property
     def counted_tiers(self):
         """[(tier's queryset, number of matches in it)], best tier first."""
+        if not self.match.words:
+            return []
         tiers = self.match.tiers()
         ranks = self.matches.annotate(search_rank=self.match.rank()).order_by()
         found = Counter(ranks.values_list("search_rank", flat=True)[: self.cap + 1])
