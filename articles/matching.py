@@ -127,13 +127,13 @@ class Match:
         others = _split(~self.in_title, [self.text_phrase]) if self.phrases else [~self.in_title]
         return self.title_tiers() + others
 
-    def rank(self):
-        """The tier's number, for ordering in one query."""
-        tiers = self.tiers()
-        return Case(
-            *(When(tier, then=Value(n)) for n, tier in enumerate(tiers[:-1])),
-            default=Value(len(tiers) - 1),
-        )
+
+def _rank(tiers):
+    """The number of the tier an article is in, for ordering or counting in one query."""
+    return Case(
+        *(When(tier, then=Value(n)) for n, tier in enumerate(tiers[:-1])),
+        default=Value(len(tiers) - 1),
+    )
 
 
 def search_articles(queryset, query):
@@ -141,7 +141,7 @@ def search_articles(queryset, query):
     match = Match(queryset.db, query)
     if not match.words:
         return queryset.none()
-    ranked = match.filter(queryset).annotate(search_rank=match.rank())
+    ranked = match.filter(queryset).annotate(search_rank=_rank(match.tiers()))
     return ranked.order_by("search_rank", *NEWEST)
 
 
@@ -150,9 +150,10 @@ class Ranked:
     newest first: that query walks an index and stops at the page, where ordering by the rank
     would sort every match (the ward's name is in most of its articles).
 
-    Up to `cap` matches, one query reads the rank of each and counts the tiers. Beyond, the
-    tiers of title matches are counted one by one (capped), then the others come newest first:
-    finding the few with the words side by side would read the text of every match."""
+    Up to `cap` matches, one query reads the tier of each. Beyond, only the title matches are
+    ranked (if there are not more than `cap` of them either), then the others come newest first:
+    telling them apart would read the text of every match, and counting a rare tier reads every
+    match of the tiers around it."""
 
     def __init__(self, queryset, query, cap):
         self.match = Match(queryset.db, query)
@@ -162,26 +163,28 @@ class Ranked:
     def tier(self, condition):
         return self.matches.filter(condition).order_by(*NEWEST)
 
+    def capped_count(self, queryset):
+        return queryset.order_by()[: self.cap + 1].count()
+
+    def ranked(self, queryset, tiers):
+        """[(tier's queryset, number of matches in it)] for the articles of `queryset`."""
+        ranks = queryset.annotate(search_rank=_rank(tiers)).order_by()
+        found = Counter(ranks.values_list("search_rank", flat=True))
+        return [(self.tier(tier), found[n]) for n, tier in enumerate(tiers)]
+
     @cached_property
     def counted_tiers(self):
         """[(tier's queryset, number of matches in it)], best tier first."""
         if not self.match.words:
             return []
-        tiers = self.match.tiers()
-        ranks = self.matches.annotate(search_rank=self.match.rank()).order_by()
-        found = Counter(ranks.values_list("search_rank", flat=True)[: self.cap + 1])
-        if found.total() <= self.cap:
-            return [(self.tier(tier), found[n]) for n, tier in enumerate(tiers)]
-        counted, total = [], 0
-        for tier in [*self.match.title_tiers(), ~self.match.in_title]:
-            number = (
-                self.tier(tier).order_by()[: self.cap + 1 - total].count()
-                if total <= self.cap
-                else 0
-            )
-            counted.append((self.tier(tier), number))
-            total += number
-        return counted
+        if self.capped_count(self.matches) <= self.cap:
+            return self.ranked(self.matches, self.match.tiers())
+        in_title = self.matches.filter(self.match.in_title)
+        titles = self.capped_count(in_title)
+        if titles > self.cap:
+            return [(self.tier(self.match.in_title), titles)]
+        others = (self.tier(~self.match.in_title), self.cap + 1 - titles)
+        return [*self.ranked(in_title, self.match.title_tiers()), others]
 
     def count(self):
         return sum(number for _tier, number in self.counted_tiers)

@@ -111,10 +111,18 @@ def test_pages_of_the_ranked_tiers_are_those_of_one_ordered_query():
     ranked = Ranked(everything, "dang bo", cap=100)
     assert [a.title for a in ranked[0:2] + ranked[2:3] + ranked[3:10]] == expected
     assert ranked.count() == 5
-    # Beyond the cap the title tiers still come first, then the others newest first.
+    # Beyond the cap only the title matches are ranked, then the others come newest first.
     capped = Ranked(everything, "dang bo", cap=4)
     assert capped.count() == 5
     assert [a.title for a in capped[0:5]] == [*expected[:3], "Tin thứ nhất", "Tin thứ hai"]
+    # Beyond it in the titles too: the title matches newest first.
+    many_titles = Ranked(everything, "dang bo", cap=2)
+    assert many_titles.count() == 3
+    assert [a.title for a in many_titles[0:3]] == [
+        "Người dân đang chờ bố trí tái định cư",
+        "Dạng bò sát quý hiếm ở phường",
+        "Đại hội Đảng bộ phường nhiệm kỳ mới",
+    ]
 
 
 def test_every_word_must_match(client):
