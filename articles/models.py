@@ -169,7 +169,7 @@ class ArticleQuerySet(models.QuerySet):
         return newer, older
 
     def search(self, query):
-        from .search import search_articles  # search.py imports this module
+        from .matching import search_articles  # matching.py imports this module
 
         return search_articles(self, query)
 

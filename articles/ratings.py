@@ -60,6 +60,11 @@ def parse_score(value):
     return score
 
 
+# The rating block shows its messages itself, where the reader is: see rating.html.
+HERE = "rating"
+NOTICE = "#danh-gia-thong-bao"
+
+
 def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
@@ -88,8 +93,8 @@ def rate(request, slug):
     message = _("Thank you for rating this article.")
     if wants_json(request):
         return JsonResponse({"message": message, "lines": rating_lines(article), **totals})
-    messages.success(request, message)
-    return redirect(f"{article.get_absolute_url()}#danh-gia")
+    messages.success(request, message, extra_tags=HERE)
+    return redirect(article.get_absolute_url() + NOTICE)
 
 
 @never_cache
@@ -109,5 +114,5 @@ def refused(request, article, code):
         return response
     if code == "not_found":
         raise Http404(message())
-    messages.error(request, message())
-    return redirect(f"{article.get_absolute_url()}#danh-gia")
+    messages.error(request, message(), extra_tags=HERE)
+    return redirect(article.get_absolute_url() + NOTICE)

@@ -1,9 +1,6 @@
-"""Accent-insensitive article search: matching, ranking, highlighting and the search page.
+"""The search page: keyword, category and date filters, similar titles, highlighting.
 
-Matching reads the folded columns Article.save keeps (`search_title`, `search_body`), so the
-query is folded the same way: "phu van", "PHÙ VÂN" and "Phu Vân" all find "Phù Vân". PostgreSQL
-matches whole words with full-text search over the tsvector column of migration 0006; other
-databases fall back to LIKE: every word must appear in the title or the body.
+Which articles match and in which order: articles/matching.py.
 """
 
 import functools
@@ -12,16 +9,10 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchVectorExact,
-    SearchVectorField,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Case, Expression, F, Func, Q, Value, When
-from django.db.models.expressions import Col
+from django.db.models import F, Value
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -31,6 +22,7 @@ from django.views.generic import TemplateView
 
 from .caching import cached_block
 from .html import plain_text
+from .matching import MAX_WORDS, WORD, Ranked, query_words
 from .models import Article
 from .templatetags.articles_tags import category_tree
 from .text import fold
@@ -39,135 +31,11 @@ from .views import PAGE_SIZE
 # What the search page reads from its query string (the page cache keys on these alone).
 PARAMETERS = ("q", "category", "from", "to", "page")
 MAX_QUERY_LENGTH = 200
-MAX_WORDS = 10
 EXCERPT_LENGTH = 240
 EXCERPT_SCAN = 20_000
 SIMILAR_COUNT = 5
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(9000, 1, 1)
-
-WORD = re.compile(r"[^\W_]+")
-NOT_IN_TSQUERY = re.compile(r"['\\\x00]")
-
-
-def query_words(query):
-    """The distinct folded words of a query: "Phù Vân, phù" -> ["phu", "van"]."""
-    return list(dict.fromkeys(WORD.findall(fold(query))))[:MAX_WORDS]
-
-
-def search_articles(queryset, query):
-    """Articles of `queryset` matching every word of `query`: title matches first, then newest."""
-    matches, in_title = _matches(queryset, query)
-    return matches.annotate(
-        title_match=Case(When(in_title, then=Value(1)), default=Value(0))
-    ).order_by("-title_match", "-publish_at", "-pk")
-
-
-def _matches(queryset, query):
-    """(the articles matching every word, the condition that they match it in the title)."""
-    words = query_words(query)
-    if not words:
-        return queryset.none(), Q(pk__in=[])
-    if connections[queryset.db].vendor == "postgresql":
-        return _full_text_match(queryset, query)
-    return _every_word_match(queryset, words)
-
-
-class TitleFirst:
-    """The matches of search_articles() for a paginator, read as two queries, each newest
-    first: those with every word in the title, then the others. Either one walks an index and
-    stops at the page, where ordering by "in the title" would sort every match (the ward's
-    name is in most of its articles)."""
-
-    def __init__(self, queryset, query, cap):
-        matches, in_title = _matches(queryset, query)
-        newest = ("-publish_at", "-pk")
-        self.in_title = matches.filter(in_title).order_by(*newest)
-        self.elsewhere = matches.exclude(in_title).order_by(*newest)
-        self.cap = cap
-
-    def capped_count(self, queryset):
-        return queryset.order_by()[: self.cap + 1].count()
-
-    @cached_property
-    def title_count(self):
-        return self.capped_count(self.in_title)
-
-    @cached_property
-    def total(self):
-        if self.title_count > self.cap:
-            return self.title_count
-        return min(self.cap + 1, self.title_count + self.capped_count(self.elsewhere))
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, window):
-        start, stop = window.start or 0, window.stop
-        first = (
-            list(self.in_title[start : min(stop, self.title_count)])
-            if start < self.title_count
-            else []
-        )
-        if stop > self.title_count < self.total:
-            first += list(
-                self.elsewhere[max(start - self.title_count, 0) : stop - self.title_count]
-            )
-        return first
-
-
-def _tsquery(query):
-    """`'phu' & 'van'`: each chunk quoted, so PostgreSQL splits it as it split the indexed
-    text ("2025-2030", "12/2025/qd-ubnd") and no character of the query is an operator."""
-    chunks = NOT_IN_TSQUERY.sub(" ", fold(query)).split()
-    terms = [f"'{chunk}'" for chunk in chunks if WORD.search(chunk)][:MAX_WORDS]
-    return SearchQuery(" & ".join(terms), search_type="raw", config="simple")
-
-
-def _document_field():
-    field = SearchVectorField()
-    field.set_attributes_from_name("search_document")
-    return field
-
-
-class StoredDocument(Expression):
-    """The article's `search_document` column, which migration 0006 adds on PostgreSQL.
-
-    Not a model field, so that Django never writes it and other databases do without it.
-    """
-
-    field = _document_field()
-    output_field = field
-
-    def resolve_expression(self, query=None, *args, **kwargs):
-        return Col(query.get_initial_alias(), self.field)
-
-
-def _full_text_match(queryset, query):
-    """`search_document @@ query`, served by the GIN index `article_search_vector_idx`; in the
-    title, the index `article_search_title_idx` of migration 0009."""
-    tsquery = _tsquery(query)
-    in_title = SearchVectorExact(TitleDocument(), tsquery)
-    return queryset.filter(SearchVectorExact(StoredDocument(), tsquery)), in_title
-
-
-class TitleDocument(Func):
-    template = "to_tsvector('simple'::regconfig, COALESCE((%(expressions)s)::text, ''::text))"
-    output_field = SearchVectorField()
-
-    def __init__(self):
-        super().__init__(F("search_title"))
-
-
-def _every_word_match(queryset, words):
-    matches, in_title = Q(), Q()
-    for word in words:
-        matches &= Q(search_title__contains=word) | Q(search_body__contains=word)
-        in_title &= Q(search_title__contains=word)
-    return queryset.filter(matches), in_title
 
 
 def similar_titles(queryset, query, count=SIMILAR_COUNT):
@@ -220,15 +88,11 @@ def _fold_char(char):
     return fold(char)
 
 
-@functools.cache
-def _irregular_folding():
-    """Characters that do not fold into exactly one (built once per process, about 0.1 s)."""
-    irregular = "".join(
-        re.escape(char)
-        for char in map(chr, range(0x10000))
-        if not 0xD800 <= ord(char) < 0xE000 and len(fold(char)) != 1
-    )
-    return re.compile(f"[{irregular}\U00010000-\U0010ffff]")
+def _folds_one_for_one(text):
+    """Whether each character of `text` folds into exactly one (Vietnamese does). Asked of the
+    text's distinct characters, not worked out once for every character there is: that took
+    0.2 s of a process's first search."""
+    return all(len(_fold_char(char)) == 1 for char in set(text))
 
 
 def match_spans(text, words):
@@ -248,7 +112,7 @@ def _folded_with_positions(text):
     """The folded text, and where each of its characters comes from in `text`. Vietnamese
     folds character for character, so the positions are the same; only a text with a character
     that folds into none or several ("ﬁ", a lone accent) is folded one character at a time."""
-    if not _irregular_folding().search(text):
+    if _folds_one_for_one(text):
         return fold(text), int
     pieces, positions = [], []
     for index, char in enumerate(text):
@@ -387,7 +251,7 @@ class SearchForm(forms.Form):
 
 
 class CappedPaginator(Paginator):
-    """Pages of TitleFirst matches, which count at most MAX_RESULTS + 1: counting every article
+    """Pages of Ranked matches, which count at most MAX_RESULTS + 1: counting every article
     that mentions the ward's name costs more than finding the first page, and nobody reads past
     page 100."""
 
@@ -416,7 +280,7 @@ class SearchView(TemplateView):
         query = form.cleaned_data["q"]
         candidates = form.candidates()
         listed = candidates.for_listing().annotate(body_html=F("body"))
-        found = TitleFirst(listed, query, cap=CappedPaginator.MAX_RESULTS)
+        found = Ranked(listed, query, cap=CappedPaginator.MAX_RESULTS)
         page = CappedPaginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         articles = mark_matches(page.object_list, query)
         other_parameters = QueryDict(mutable=True)

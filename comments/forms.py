@@ -6,6 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from .captcha import SingleUseCaptchaField
 from .models import Comment
 
+# A refused form is shown again with what was typed, except a value this many times longer than
+# its field takes (a 1 MB "comment" is not echoed back); fields without a length take SHORT.
+ECHO_FACTOR = 2
+SHORT = 100
+
+
+TOO_LONG_TO_KEEP = _(
+    "The comment is far too long to be kept here: please write at most %(limit)d characters."
+)
+
 
 class CommentForm(forms.Form):
     """A reader's comment. Guests give a name, an e-mail and the security code."""
@@ -63,6 +73,24 @@ class CommentForm(forms.Form):
         if user is not None and user.is_authenticated:
             for name in ("name", "email", "captcha"):
                 del self.fields[name]
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.errors:
+            self.data = self.echoed(self.data)
+
+    def echoed(self, data):
+        """The data to show back: without the values far too long to be anything typed."""
+        echoed = data.copy()
+        for key in data:
+            limit = ECHO_FACTOR * (getattr(self.fields.get(key), "max_length", None) or SHORT)
+            values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
+            if any(len(str(value)) > limit for value in values):
+                del echoed[key]
+        if "text" in data and "text" not in echoed:
+            limit = self.fields["text"].max_length
+            self.errors["text"] = self.error_class([TOO_LONG_TO_KEEP % {"limit": limit}])
+        return echoed
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")

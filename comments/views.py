@@ -15,6 +15,8 @@ from .models import Comment
 from .services import CommentRefused, post_comment
 
 WAITING = gettext_lazy("Your comment will be shown after it has been moderated")
+# The comment section shows its messages itself, where the reader is: see section.html.
+HERE = "comments"
 
 
 def signed_in(request):
@@ -36,9 +38,9 @@ def post(request, slug):
     article = get_object_or_404(articles, slug=slug)
     if not article.allow_comments:
         return HttpResponseForbidden(_("Comments are closed for this article."))
-    done = redirect(f"{article.get_absolute_url()}#y-kien-ban-doc")
+    done = redirect(f"{article.get_absolute_url()}#binh-luan-thong-bao")
     if request.POST.get("website"):
-        messages.success(request, WAITING)
+        messages.success(request, WAITING, extra_tags=HERE)
         return done
     user = signed_in(request)
     if "show_captcha" in request.POST:
@@ -60,9 +62,9 @@ def post(request, slug):
     except CommentRefused as refusal:
         return refused(request, article, form, refusal)
     if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Thank you, your comment has been published."))
-        return redirect(f"{article.get_absolute_url()}#binh-luan-{comment.pk}")
-    messages.success(request, WAITING)
+        messages.success(request, _("Thank you, your comment has been published."), extra_tags=HERE)
+    else:
+        messages.success(request, WAITING, extra_tags=HERE)
     return done
 
 
@@ -78,7 +80,8 @@ def with_security_code(request, article, user):
     """Without JavaScript the code is made when asked for: the page again, with what the
     reader typed, and a code. Showing the article never writes a code to the database."""
     typed = {name: request.POST.get(name, "") for name in ("name", "email", "text", "parent")}
-    form = CommentForm(initial=typed, article=article, user=user)
+    form = CommentForm(article=article, user=user)
+    form.initial = form.echoed(typed)
     form.show_captcha = True
     return article_page(request, article, form, status=200)
 

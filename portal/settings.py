@@ -172,6 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.passwords.VietnameseCommonPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Where a sign-in goes when its `next` is missing or points to another site.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Staff accounts (README, "Staff accounts"): the admin's address, sign-in lockout (django-axes)
 # and two-step verification (django-otp).

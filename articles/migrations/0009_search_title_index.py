@@ -8,7 +8,7 @@ PostgreSQL read every row to find the few with them in the title (240 ms at 100,
 from django.db import migrations
 
 INDEX = "article_search_title_idx"
-# The expression articles.search.TitleDocument writes, so that the planner matches the index.
+# The expression articles.matching.TitleDocument writes, so that the planner matches the index.
 EXPRESSION = "to_tsvector('simple'::regconfig, COALESCE((search_title)::text, ''::text))"
 
 

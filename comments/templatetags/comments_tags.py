@@ -41,6 +41,7 @@ def comment_section(context, article):
         "user": request.user,
         "request": request,
         "office": context.get("office"),
+        "messages": context.get("messages"),
     }
 
 

@@ -23,6 +23,13 @@ WEEKDAYS = [
 
 
 @register.filter
+def shown_in(messages, place):
+    """The messages a part of the page shows where the reader acted (`extra_tags` names it:
+    "comments", "rating"); place "" is the top of the page, for all the others."""
+    return [message for message in messages or () if (message.extra_tags or "") == place]
+
+
+@register.filter
 def thousands(value):
     """Group digits with commas as the portals do: 2557241 -> "2,557,241"."""
     try:

@@ -18,7 +18,7 @@ def test_a_reader_clicks_the_fourth_star_and_cannot_vote_twice(page):
 
     page.get_by_title("Bài viết tốt").click()
     expect(total).to_have_text("Tổng số điểm của bài viết là: 4 trong 1 đánh giá")
-    expect(page.locator(".rating__average")).to_have_text("Xếp hạng: 4,0/5 - 1 phiếu bầu")
+    expect(page.locator(".rating__average")).to_have_text("Điểm trung bình: 4.0/5")
     expect(page.locator(".rating__message")).to_have_text("Cảm ơn bạn đã đánh giá bài viết.")
     assert page.evaluate("window.notReloaded") is True
 

@@ -48,22 +48,26 @@ def test_the_rating_block_shows_the_seed_page_lines(client, article):
     assert "Click để đánh giá bài viết" in html
     for title in ["Bài viết rất kém", "Bài viết kém", "Bài viết đạt", "Bài viết tốt"]:
         assert f'title="{title}"' in html
-    assert "Xếp hạng" not in html
+    assert "Điểm trung bình" not in html
     assert "aggregateRating" not in html
 
 
-def test_totals_are_grouped_and_the_average_uses_a_decimal_comma(client, article):
-    Article.objects.filter(pk=article.pk).update(rating_sum=2557, rating_count=600)
+def test_the_seed_line_then_one_average_with_a_decimal_point_as_thousands_take_commas(
+    client, article
+):
+    Article.objects.filter(pk=article.pk).update(rating_sum=5306, rating_count=1234)
     html = client.get(article.get_absolute_url()).content.decode()
-    assert "Tổng số điểm của bài viết là: 2,557 trong 600 đánh giá" in html
-    assert "Xếp hạng: 4,3/5 - 600 phiếu bầu" in html
+    assert html.count("Tổng số điểm của bài viết là: 5,306 trong 1,234 đánh giá") == 1
+    assert html.count("Điểm trung bình: 4.3/5<") == 1
+    assert "1,234" not in html.split("Điểm trung bình")[1].split("</section>")[0]
+    assert "4,3" not in html
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     )
     assert data["aggregateRating"] == {
         "@type": "AggregateRating",
         "ratingValue": 4.3,
-        "ratingCount": 600,
+        "ratingCount": 1234,
         "bestRating": 5,
         "worstRating": 1,
     }
@@ -86,9 +90,11 @@ def test_a_vote_without_javascript_redirects_back_with_the_message(article):
     client = visit(reader(), article)
     response = client.post(rate_url(article), {"score": "5"})
     assert response.status_code == 302
-    assert response.url == f"{article.get_absolute_url()}#danh-gia"
+    assert response.url == f"{article.get_absolute_url()}#danh-gia-thong-bao"
     page = client.get(response.url).content.decode()
-    assert "Cảm ơn bạn đã đánh giá bài viết." in page
+    assert 'class="container messages"' not in page  # not at the top, off-screen on a phone
+    notice = page.split('id="danh-gia-thong-bao"', 1)[1].split("</p>", 1)[0]
+    assert 'tabindex="-1" autofocus>Cảm ơn bạn đã đánh giá bài viết.' in notice
     assert "Tổng số điểm của bài viết là: 5 trong 1 đánh giá" in page
     assert "Đánh giá của bạn" in page and "Click để đánh giá bài viết" not in page
     assert 'value="5" checked' in page

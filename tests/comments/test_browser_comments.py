@@ -21,6 +21,7 @@ def answer(page):
 
 
 def test_reader_comments_and_a_moderator_approves(page, browser, live_server, django_user_model):
+    page.set_viewport_size({"width": 360, "height": 740})
     article = make_article(title="Góp ý chỉnh trang đô thị")
     page.goto(article.get_absolute_url())
     form = page.locator("#comment-form")
@@ -42,9 +43,10 @@ def test_reader_comments_and_a_moderator_approves(page, browser, live_server, dj
 
     form.get_by_label("Mã bảo mật").fill(answer(page))
     form.get_by_role("button", name="Gửi bình luận").click()
-    expect(
-        page.get_by_text("Bình luận của bạn sẽ hiển thị sau khi được kiểm duyệt")
-    ).to_be_visible()
+    notice = page.locator("#binh-luan-thong-bao")
+    expect(notice).to_have_text("Bình luận của bạn sẽ hiển thị sau khi được kiểm duyệt")
+    expect(notice).to_be_in_viewport()  # on a phone, not at the top of the page
+    expect(notice).to_be_focused()
     expect(page.locator(".comment__text")).to_have_count(0)
 
     moderator = django_user_model.objects.create_user(

@@ -89,11 +89,66 @@ def test_without_javascript_the_code_comes_on_request_with_the_text_kept(article
     assert not Comment.objects.exists()
 
 
+def notice_in_the_section(page):
+    """The message of the comment section's own notice, which the page focuses and scrolls to;
+    None if the message is elsewhere (at the top of the page, off-screen on a phone)."""
+    section = page.split('id="y-kien-ban-doc"', 1)[1]
+    if 'class="container messages"' in page or 'id="binh-luan-thong-bao"' not in section:
+        return None
+    notice = section.split('id="binh-luan-thong-bao"', 1)[1].split("</div>", 1)[0]
+    assert 'tabindex="-1" autofocus' in notice
+    return notice
+
+
+@pytest.mark.parametrize(
+    ("moderation", "message"),
+    [("all", WAITING), ("none", "Cảm ơn bạn, bình luận đã được đăng.")],
+)
+def test_the_confirmation_is_in_the_comment_section_where_the_page_opens(
+    article, settings, moderation, message
+):
+    settings.PORTAL_COMMENT_MODERATION = moderation
+    client = reader()
+    response = client.post(post_url(article), comment_data())
+    assert response.url == f"{article.get_absolute_url()}#binh-luan-thong-bao"
+    assert message in notice_in_the_section(client.get(response.url).content.decode())
+    # The page with the notice is this reader's alone: the next readers get the cached page.
+    assert message not in Client().get(article.get_absolute_url()).content.decode()
+    assert message not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_megabyte_comment_is_refused_without_being_shown_back(article):
+    huge = "Đèn đường hỏng. " * 65_000
+    response = reader().post(post_url(article), comment_data(text=huge, name="A" * 100_000))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "quá dài nên không thể giữ lại ở đây: xin viết tối đa 3000 ký tự" in html
+    assert "Đèn đường hỏng." not in html and "A" * 200 not in html
+    assert len(response.content) < 100_000
+    assert not Comment.objects.exists()
+
+
+def test_a_megabyte_comment_is_not_shown_back_with_the_security_code_either(article):
+    data = {"name": "An", "email": "an@example.vn", "text": "Đèn hỏng. " * 100_000}
+    response = reader().post(post_url(article), {**data, "show_captcha": "1"})
+    html = response.content.decode()
+    assert "Đèn hỏng." not in html and len(response.content) < 100_000
+    assert "quá dài nên không thể giữ lại ở đây" in html and 'value="An"' in html
+
+
+def test_a_comment_a_little_too_long_is_refused_and_kept(article):
+    text = "Đề nghị sửa đèn đường. " * 140
+    response = reader().post(post_url(article), comment_data(text=text))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bình luận quá dài: tối đa 3000 ký tự." in html
+    assert f"{text}</textarea>" in html
+
+
 def test_a_guest_comment_waits_for_moderation(article):
     client = reader()
     response = client.post(post_url(article), comment_data())
     assert response.status_code == 302
-    assert response.url == f"{article.get_absolute_url()}#y-kien-ban-doc"
     page = client.get(response.url).content.decode()
     assert WAITING in page
     comment = Comment.objects.get()

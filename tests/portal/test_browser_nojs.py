@@ -26,7 +26,15 @@ def page(browser, live_server):
     context.close()
 
 
+def expect_where_the_reader_is(notice, text):
+    """On a phone the thank-you is on screen, and focused, not off-screen at the top."""
+    expect(notice).to_contain_text(text)
+    expect(notice).to_be_in_viewport()
+    expect(notice).to_be_focused()
+
+
 def test_a_reader_without_javascript_reads_rates_and_comments(page):
+    page.set_viewport_size({"width": 360, "height": 740})
     article = make_article(
         title="Lịch tiếp công dân tháng này", body="<p>Chủ tịch phường tiếp công dân.</p>"
     )
@@ -36,7 +44,7 @@ def test_a_reader_without_javascript_reads_rates_and_comments(page):
 
     page.locator("label[for=rating-star-4]").click()
     page.get_by_role("button", name="Gửi đánh giá").click()
-    expect(page.locator(".message--success")).to_contain_text("Cảm ơn bạn đã đánh giá bài viết")
+    expect_where_the_reader_is(page.locator("#danh-gia-thong-bao"), "Cảm ơn bạn đã đánh giá")
     article.refresh_from_db()
     assert (article.rating_sum, article.rating_count) == (4, 1)
 
@@ -52,8 +60,9 @@ def test_a_reader_without_javascript_reads_rates_and_comments(page):
     key = form.locator("input[name=captcha_0]").input_value()
     form.get_by_label("Mã bảo mật").fill(CaptchaStore.objects.get(hashkey=key).response)
     form.get_by_role("button", name="Gửi bình luận").click()
-    expect(page.locator(".message--success")).to_contain_text(
-        "Bình luận của bạn sẽ hiển thị sau khi được kiểm duyệt"
+    expect_where_the_reader_is(
+        page.locator("#binh-luan-thong-bao"),
+        "Bình luận của bạn sẽ hiển thị sau khi được kiểm duyệt",
     )
     comment = Comment.objects.get()
     assert (comment.name, comment.status) == ("Ngô Văn Lâm", Comment.Status.PENDING)

@@ -119,6 +119,16 @@ def test_a_sign_in_the_lockout_cannot_count_is_refused(staff_user):
         authenticate(username=staff_user.username, password="anything")
 
 
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/x", ""])
+def test_a_sign_in_with_a_foreign_next_lands_on_the_admin_index(client, staff_user, next_url):
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "bientap", "password": PASSWORD, "next": next_url},
+        REMOTE_ADDR=OFFICE,
+    )
+    assert signed_in(response)
+
+
 def test_the_address_is_the_one_the_trusted_proxy_saw(client, settings, staff_user):
     settings.PORTAL_TRUSTED_PROXY_COUNT = 1
     client.post(
