@@ -1,4 +1,5 @@
 import json
+import unicodedata
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -38,6 +39,22 @@ def dateline(value):
         return ""
     local = timezone.localtime(value)
     return f"{WEEKDAYS[local.weekday()]} - {local:%d/%m/%Y %H:%M}"
+
+
+@register.filter
+def nfc(value):
+    """Text in Unicode Normalization Form C, as HTML expects: Django's own name for
+    Vietnamese ("Tiếng Việt") comes with its tone marks as separate characters."""
+    return unicodedata.normalize("NFC", str(value))
+
+
+@register.filter
+def iso_datetime(value):
+    """Local time in ISO 8601 to the second ("2025-07-18T12:03:00+07:00"): HTML's datetime
+    attribute allows at most three digits of a fraction of a second, Django's "c" gives six."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
 @register.filter
