@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
+    "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.CookieLocaleMiddleware",
@@ -378,10 +379,34 @@ PORTAL_CSP = {
     "frame-ancestors": ["'none'"],
 }
 PORTAL_CSP_ADMIN = {
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
+    # No inline script: portal/security.py adds the hash of the editor's import map, the only
+    # inline <script> of the admin. No inline <style> element but Tiptap's base stylesheet (the
+    # editor injects it; tests/portal/test_browser_admin_csp.py fails if its hash changes).
+    # Style attributes stay allowed: the editor renders the document's own (pictures, tables).
+    "style-src": ["'self'", "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+    "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", "https:"],
 }
+# Permissions-Policy (portal/security.py): no page of the site uses these browser features, so
+# neither it nor anything it embeds may ask for them. browsing-topics: no interest-based ads.
+# Only features Chromium knows (it logs an error for any other, e.g. bluetooth).
+PORTAL_PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 SESSION_ENGINE = "portal.sessions"
 SESSION_COOKIE_HTTPONLY = True
