@@ -389,7 +389,6 @@ PORTAL_CSP_ADMIN = {
     # Style attributes stay allowed: the editor renders the document's own (pictures, tables).
     "style-src": ["'self'", "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "style-src-attr": ["'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https:"],
 }
 # Permissions-Policy (portal/security.py): no page of the site uses these browser features, so
 # neither it nor anything it embeds may ask for them. browsing-topics: no interest-based ads.
