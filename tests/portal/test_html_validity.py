@@ -17,6 +17,9 @@ from django.core.management import call_command
 from django.test import Client
 
 from articles.views import PAGE_SIZE
+from comments.models import Comment
+from comments.services import refresh_comment_counts
+from comments.templatetags.comments_tags import PRINT_PARAMETER
 from tests.factories import make_article
 from tests.portal.pages import commented_article, public_page_types
 
@@ -48,12 +51,19 @@ def vnu():
 
 @pytest.fixture
 def site(settings, no_page_cache):
-    """The demo site, with enough articles and comments for a second page of each."""
+    """The demo site, with enough articles and comments for a second page of each, and a
+    reply on the first page of comments."""
     settings.PORTAL_RATE_LIMITS = {}
     settings.ROOT_URLCONF = "tests.portal.error_urls"
     settings.PORTAL_COMMENTS_PER_PAGE = 1
     call_command("seed_demo", stdout=io.StringIO())
-    category = commented_article().category
+    article = commented_article()
+    newest = article.comments.filter(parent=None, status=Comment.Status.APPROVED).latest("pk")
+    Comment.objects.create(
+        article=article, parent=newest, name="Trả lời", text="Đồng ý.", status="approved"
+    )
+    refresh_comment_counts([article.pk])
+    category = article.category
     for number in range(PAGE_SIZE):
         make_article(
             category, title=f"Thông báo số {number} của phường", slug=f"thong-bao-{number}"
@@ -76,6 +86,7 @@ def rendered_pages(client, settings):
     pages += [
         fetch(client, "category page 2", f"{article.category.get_absolute_url()}?page=2"),
         fetch(client, "article with rating and comments", article_url),
+        fetch(client, "print view with the comments", f"{article_url}in/?{PRINT_PARAMETER}=1"),
         fetch(client, "article, second page of comments", f"{article_url}?comments_page=2"),
         fetch(client, "article, replying", f"{article_url}?tra-loi={article.comments.first().pk}"),
         fetch(client, "article with its security code", comment_url, 200, "post", SHOW_CODE),
