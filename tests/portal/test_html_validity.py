@@ -25,9 +25,10 @@ from tests.portal.pages import commented_article, public_page_types
 
 pytestmark = pytest.mark.django_db
 
-VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist"
-VNU_JAR = VNU_JAR / "vnu.jar"
+ROOT = Path(__file__).resolve().parents[2]
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHECKER_SECONDS = 300
+SHOW_CODE = {"show_captcha": "1", "name": "Trần Thị Bình", "text": "Đèn đường ngõ 7 bị hỏng."}
 
 
 @pytest.fixture
@@ -40,13 +41,7 @@ def vnu():
         if os.environ.get("CI"):
             pytest.fail(f"cannot validate the pages in CI without {missing}")
         pytest.skip(f"{missing} not installed")
-    return [
-        java,
-        "-jar",
-        str(VNU_JAR),
-        "--format",
-        "json",
-    ]
+    return [java, "-jar", str(VNU_JAR), "--format", "json"]
 
 
 @pytest.fixture
@@ -77,8 +72,8 @@ def fetch(client, state, address, status=200, method="get", data=None):
 
 
 def rendered_pages(client, settings):
-    """(state, HTML) of every public page type, in both languages where the language changes
-    the markup (the language switch, og:locale)."""
+    """(state, HTML) of every public page type (each with the sidebar and its statistics
+    block), in English too where the language changes the markup (language switch, og:locale)."""
     article = commented_article()
     article_url = article.get_absolute_url()
     comment_url = f"{article_url}binh-luan/"
@@ -100,9 +95,6 @@ def rendered_pages(client, settings):
     settings.PORTAL_RATE_LIMITS = {"articles:search": (0, 60)}
     pages.append(fetch(client, "429 page", "/tim-kiem/?q=qua+nhieu", 429))
     return pages
-
-
-SHOW_CODE = {"show_captcha": "1", "name": "Trần Thị Bình", "text": "Đèn đường ngõ 7 bị hỏng."}
 
 
 def is_reported(message):
