@@ -20,7 +20,7 @@ install: $(STAMP)
 
 NODE_STAMP := node_modules/.installed-stamp
 
-# axe-core for the accessibility test (package.json, locked in package-lock.json).
+# axe-core and the Nu HTML Checker for the tests (package.json, locked in package-lock.json).
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the accessibility test is skipped (apt-get install npm)"; fi

@@ -13,6 +13,8 @@ and then write what it still buffers; counters.flush_at_exit also runs at interp
 import multiprocessing
 import os
 
+from gunicorn.http import wsgi
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 if os.environ.get("REDIS_URL"):
     workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1))
@@ -22,6 +24,19 @@ else:
     threads = int(os.environ.get("GUNICORN_THREADS", 8))
 graceful_timeout = 20
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+
+
+def without_server_header(default_headers):
+    """gunicorn has no setting for its `Server: gunicorn` header: leave it out (it is optional
+    in HTTP) rather than tell every client which server runs the site. nginx hides it too."""
+
+    def headers(response):
+        return [line for line in default_headers(response) if not line.startswith("Server:")]
+
+    return headers
+
+
+wsgi.Response.default_headers = without_server_header(wsgi.Response.default_headers)
 
 
 def worker_exit(server, worker):

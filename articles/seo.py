@@ -1,6 +1,18 @@
 """Structured data (schema.org JSON-LD) for article pages."""
 
 from django.conf import settings
+from django.templatetags.static import static
+
+LOGO = "portal/img/emblem.svg"
+
+
+def publisher(request):
+    """The ward's office, with the emblem the site's header shows as its logo."""
+    return {
+        "@type": "GovernmentOrganization",
+        "name": settings.PORTAL_OFFICE_NAME,
+        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
+    }
 
 from .pictures import shown
 
@@ -26,7 +38,7 @@ def news_article(request, article, image=None):
         "dateModified": article.updated_at.isoformat(),
         "articleSection": article.category.name,
         "inLanguage": "vi",
-        "publisher": {"@type": "GovernmentOrganization", "name": settings.PORTAL_OFFICE_NAME},
+        "publisher": publisher(request),
     }
     if article.author_byline:
         data["author"] = [{"@type": "Person", "name": article.author_byline}]

@@ -1,7 +1,8 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from .models import Article, Category
+from .models import Article, Category, Tag
 
 
 class HomeSitemap(Sitemap):
@@ -23,6 +24,18 @@ class CategorySitemap(Sitemap):
         return Category.objects.active().order_by("pk")
 
 
+class TagSitemap(Sitemap):
+    """The tags that have a published article (the page of any other lists nothing)."""
+
+    changefreq = "daily"
+    priority = 0.4
+    limit = 5000
+
+    def items(self):
+        published = Article.objects.published().filter(tags=OuterRef("pk"))
+        return Tag.objects.filter(Exists(published)).order_by("pk").only("slug")
+
+
 class ArticleSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.8
@@ -35,4 +48,9 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-SITEMAPS = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
+SITEMAPS = {
+    "home": HomeSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
+    "articles": ArticleSitemap,
+}

@@ -62,7 +62,7 @@ def approve_all():
 def test_the_section_and_form_are_under_the_article(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Ý kiến bạn đọc" in html
-    assert "Mã bảo mật" in html and 'class="captcha__image"' in html
+    assert "Mã bảo mật" in html and "captcha--lazy" in html
     assert 'name="website"' in html
     closed = make_article(title="Không nhận bình luận", allow_comments=False)
     assert "Ý kiến bạn đọc" not in client.get(closed.get_absolute_url()).content.decode()

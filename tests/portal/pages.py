@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.db.models import Count
 
-from articles.models import Article
+from articles.models import Article, Tag
 from comments.models import Comment
 from comments.services import refresh_comment_counts
 
@@ -40,6 +40,34 @@ def long_body(body):
     rows = "".join(TABLE_ROW.format(n=n) for n in range(1, 16))
     blocks.append(f"<table><tbody>{rows}</tbody></table>")
     return "\n".join(blocks)
+
+
+EMPTY_SEARCH = "/tim-kiem/?q=khong+co+bai+nao+nhu+the"
+MISSING_PAGE = "/khong-co-trang-nay/"
+# The failing views of tests/portal/error_urls.py show the 400, 403 and 500 pages.
+ERROR_PAGES = [(f"{status} page", f"/thu-loi/{status}/", status) for status in (400, 403, 500)]
+
+
+def commented_article():
+    """A public article of the demo site whose approved comments include a reply."""
+    reply = Comment.objects.filter(status=Comment.Status.APPROVED, parent__isnull=False).first()
+    return reply.article
+
+
+def public_page_types(article):
+    """(state, address[, status]) of each public page type of the demo site, with
+    tests.portal.error_urls as the URLconf; the article page itself is left to the caller."""
+    tag = Tag.objects.filter(articles__isnull=False).order_by("pk").first()
+    return [
+        ("home", "/"),
+        ("category", article.category.get_absolute_url()),
+        ("tag", tag.get_absolute_url()),
+        ("search with results", "/tim-kiem/?q=phu+van"),
+        ("search without results", EMPTY_SEARCH),
+        ("print view", article.get_absolute_url() + "in/"),
+        ("404 page", MISSING_PAGE, 404),
+        *ERROR_PAGES,
+    ]
 
 
 def realistic_article():

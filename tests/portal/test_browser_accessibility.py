@@ -14,8 +14,8 @@ from captcha.models import CaptchaStore
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from articles.models import Article, Tag
-from comments.models import Comment
+from articles.models import Article
+from tests.portal.pages import commented_article, public_page_types
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,12 +47,6 @@ RESTORE_GRADIENTS = """() => document.querySelectorAll("[data-axe-flattened]").f
   element.style.backgroundColor = "";
   delete element.dataset.axeFlattened;
 })"""
-EMPTY_SEARCH = "/tim-kiem/?q=khong+co+bai+nao+nhu+the"
-MISSING_PAGE = "/khong-co-trang-nay/"
-
-
-# The failing views of tests/portal/error_urls.py show the 400, 403 and 500 pages.
-ERROR_PAGES = [(f"{status} page", f"/thu-loi/{status}/", status) for status in (400, 403, 500)]
 
 
 @pytest.fixture(scope="session")
@@ -70,12 +64,6 @@ def site(settings):
     settings.PORTAL_COMMENT_INTERVAL_SECONDS = 0
     settings.PORTAL_COMMENT_HOURLY_LIMIT = 1000
     call_command("seed_demo", stdout=io.StringIO())
-
-
-def commented_article():
-    """A public article whose approved comments include a reply."""
-    reply = Comment.objects.filter(status=Comment.Status.APPROVED, parent__isnull=False).first()
-    return reply.article
 
 
 def serious_violations(page, axe_source):
@@ -157,18 +145,8 @@ def test_every_public_page_type_has_no_serious_violation(
     axe_source, page, language, site, settings
 ):
     article = commented_article()
-    tag = Tag.objects.filter(articles__isnull=False).first()
     audit = Audit(page, axe_source, language)
-    pages = [
-        ("home", "/"),
-        ("category", article.category.get_absolute_url()),
-        ("tag", tag.get_absolute_url()),
-        ("search with results", "/tim-kiem/?q=phu+van"),
-        ("search without results", EMPTY_SEARCH),
-        ("print view", article.get_absolute_url() + "in/"),
-        ("404 page", MISSING_PAGE, 404),
-        *ERROR_PAGES,
-    ]
+    pages = public_page_types(article)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         for state, *address in pages:

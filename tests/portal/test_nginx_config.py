@@ -5,7 +5,9 @@ import os
 import shutil
 import ssl
 import subprocess
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -45,8 +47,35 @@ def site_config(directory, http_port, https_port, app_port):
     )
 
 
+class Node(BaseHTTPRequestHandler):
+    """An application node that, like gunicorn by default, names itself in a Server header."""
+
+    server_version = "gunicorn"
+    sys_version = ""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="module")
-def nginx(tmp_path_factory):
+def node():
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), Node)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory, node):
     if not (shutil.which("nginx") and shutil.which("openssl")):
         if os.environ.get("CI"):
             pytest.fail("nginx and openssl are needed in CI (.ci/run installs nginx)")
@@ -60,7 +89,7 @@ def nginx(tmp_path_factory):
     )  # fmt: skip
     ports = {"http": free_port(), "https": free_port()}
     (directory / "site.conf").write_text(
-        site_config(directory, ports["http"], ports["https"], free_port())
+        site_config(directory, ports["http"], ports["https"], node)
     )
     (directory / "nginx.conf").write_text(
         WRAPPER.format(dir=directory, user="user root;\n" if os.geteuid() == 0 else "")
@@ -126,5 +155,12 @@ def test_static_files_are_served_compressed_and_cached_for_a_year(nginx):
 
 
 def test_pages_are_proxied_to_the_application_nodes(nginx):
-    response, _ = get(nginx, "/")
-    assert response.status == 502  # no node runs in this test: nginx tried the upstream
+    response, body = get(nginx, "/")
+    assert (response.status, body) == (200, b"ok")
+
+
+@pytest.mark.parametrize("path", ["/", "/static/site.abc123.css", "/static/missing.css"])
+def test_neither_nginx_nor_the_node_tells_its_name_and_version(nginx, path):
+    response, body = get(nginx, path)
+    assert response.getheader("Server") == "nginx"
+    assert b"nginx/" not in body

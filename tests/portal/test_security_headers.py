@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Tag
+from portal.security import sha256_source
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +55,18 @@ def test_public_pages_run_only_the_sites_script_files(article):
             assert not INLINE_HANDLER.search(html), url
 
 
-def test_the_admin_keeps_its_inline_scripts_but_nothing_from_elsewhere(client, staff_user):
+def test_the_admin_runs_no_inline_script_but_the_editors_import_map(client, staff_user):
     client.force_login(staff_user)
-    policy = directives(client.get(reverse("admin:index")))
-    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    response = client.get(reverse("admin:articles_article_add"))
+    policy = directives(response)
+    import_maps = re.findall(
+        r'<script type="importmap">(.*?)</script>', response.content.decode(), re.S
+    )
+    hashes = [sha256_source(import_map) for import_map in import_maps]
+    assert len(hashes) == 1
+    assert policy["script-src"] == ["'self'", *hashes]
+    assert "'unsafe-inline'" not in policy["style-src"]
+    assert policy["style-src-attr"] == ["'unsafe-inline'"]
     assert policy["default-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'none'"]
 
@@ -68,6 +77,23 @@ def test_other_headers_of_a_page(article):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_every_response_refuses_the_browser_features_the_site_does_not_use(
+    article, client, staff_user
+):
+    reader = Client(**READER)
+    responses = [reader.get(url) for url in public_pages(article)]
+    responses += [reader.get("/robots.txt"), reader.get("/rss/"), reader.get("/healthz")]
+    responses.append(reader.get(reverse("admin:index")))  # the sign-in redirect
+    client.force_login(staff_user)
+    responses.append(client.get(reverse("admin:articles_article_changelist")))
+    for response in responses:
+        features = dict(
+            feature.strip().split("=") for feature in response["Permissions-Policy"].split(",")
+        )
+        denied = {"camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"}
+        assert {features[name] for name in denied} == {"()"}, response.request["PATH_INFO"]
 
 
 def test_cookies_are_secure_httponly_and_same_site_in_production(article, settings):

@@ -58,6 +58,15 @@ def get(port, path, agent, cookie=None):
     return status
 
 
+def server_header(port):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    connection.request("GET", "/healthz")
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.getheader("Server")
+
+
 def wait_until_up(port, server):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -98,6 +107,7 @@ def test_gunicorn_counts_every_request_and_loses_nothing_on_sigterm(tmp_path, ba
     )  # fmt: skip
     try:
         wait_until_up(port, server)
+        assert server_header(port) is None  # gunicorn.conf.py: no "Server: gunicorn"
         with ThreadPoolExecutor(max_workers=4) as pool:
             statuses = list(pool.map(lambda r: get(port, *r), traffic()))
         assert set(statuses) == {200}

@@ -8,6 +8,18 @@
   var form = document.getElementById("comment-form");
   if (!form) return;
 
+  /* The lazy form has no picture until there is a code to show (an <img> needs a src). */
+  function pictureOf(captcha) {
+    var image = captcha.querySelector(".captcha__image");
+    if (image) return image;
+    image = document.createElement("img");
+    image.className = "captcha__image";
+    image.alt = captcha.dataset.imageAlt;
+    image.width = 140;
+    image.height = 44;
+    return captcha.insertBefore(image, captcha.firstChild);
+  }
+
   /* A code is made only when the reader starts writing, so showing the page writes nothing. */
   function freshCode(captcha) {
     var refresh = captcha.querySelector(".captcha__refresh");
@@ -17,9 +29,7 @@
     }).then(function (response) {
       return response.json();
     }).then(function (fresh) {
-      var image = captcha.querySelector(".captcha__image");
-      image.src = fresh.image_url;
-      image.hidden = false;
+      pictureOf(captcha).src = fresh.image_url;
       refresh.hidden = false;
       var show = captcha.querySelector(".captcha__show");
       if (show) show.hidden = true;
