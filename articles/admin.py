@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from . import services
 from .admin_forms import ArticleAdminForm
 from .admin_pictures import PictureAdmin
+from .caching import touch_article
 from .models import Article, ArticleRevision, Category, Tag, Vote
 
 __all__ = ["ArticleAdmin", "CategoryAdmin", "PictureAdmin", "TagAdmin", "VoteAdmin"]
@@ -235,7 +236,12 @@ class VoteAdmin(admin.ModelAdmin):
         return False
 
     def delete_model(self, request, obj):
-        services.remove_votes(Vote.objects.filter(pk=obj.pk))
+        self.delete_queryset(request, Vote.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
+        """The articles' cached pages show the new totals once the deletion commits."""
+        articles = Article.objects.filter(pk__in=queryset.values("article"))
+        slugs = list(articles.values_list("slug", flat=True))
         services.remove_votes(queryset)
+        for slug in slugs:
+            touch_article(slug)

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Case, ExpressionWrapper, F, Q, Value, When, Window
+from django.db.models import Case, ExpressionWrapper, F, Min, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -41,9 +41,22 @@ def staff_reference(verbose_name):
     )
 
 
+# How many levels of the category tree hiding reaches down (a category and its ancestors).
+TREE_DEPTH = 4
+
+
 class CategoryQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        """Categories the public sees: ticked "active", and so is every category above them."""
+        return self.exclude(pk__in=Category.objects.hidden().values("pk"))
+
+    def hidden(self):
+        """Categories unticked, or under an unticked one: their articles are not public."""
+        condition, path = Q(is_active=False), ""
+        for _level in range(TREE_DEPTH - 1):
+            path += "parent__"
+            condition |= Q(**{f"{path}is_active": False})
+        return self.filter(condition)
 
 
 class Category(models.Model):
@@ -106,11 +119,26 @@ class Tag(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
-        """What the public may see: published, publish time passed, not expired."""
+        """What the public may see, on every page, feed and sitemap: published, publish time
+        passed, not expired, and its category not hidden (CategoryQuerySet.hidden)."""
         at = at or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at).filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=at)
+        return (
+            self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at)
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+            .exclude(category__in=Category.objects.hidden().values("pk"))
         )
+
+    def next_change(self, at):
+        """The first time after `at` when a scheduled article appears or a published one
+        expires, i.e. when published() changes by itself (None: nothing is due)."""
+        due = self.filter(status=Article.Status.PUBLISHED).filter(
+            Q(publish_at__gt=at) | Q(expire_at__gt=at)
+        )
+        times = due.aggregate(
+            appears=Min("publish_at", filter=Q(publish_at__gt=at)),
+            expires=Min("expire_at", filter=Q(expire_at__gt=at)),
+        )
+        return min(filter(None, times.values()), default=None)
 
     def in_category_tree(self, category):
         """Articles of the category, its sub-categories, or listing it as an extra category."""

@@ -1,7 +1,9 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
 
 from .models import Article, Category
+from .views import cached_listing
 
 
 class HomeSitemap(Sitemap):
@@ -36,3 +38,8 @@ class ArticleSitemap(Sitemap):
 
 
 SITEMAPS = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
+
+# Served from the page cache under the articles' generation, like the pages they list: a new,
+# changed or hidden article shows at once, a scheduled one when it appears.
+index = cached_listing(sitemap_views.index, parameters=())
+section = cached_listing(sitemap_views.sitemap, parameters=("p",))

@@ -23,6 +23,9 @@ from django.utils.translation import get_language
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = "@@csrf-token@@"
 CACHEABLE_METHODS = {"GET", "HEAD"}
+CACHEABLE_TYPES = ("text/html", "application/xml")
+# Headers a page served from the cache keeps (a sitemap's X-Robots-Tag and Last-Modified).
+KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Last-Modified")
 MAX_KEY_PATH = 200
 
 
@@ -115,7 +118,7 @@ def storable_seconds(response):
     if (
         response.status_code != 200
         or response.streaming
-        or not response.get("Content-Type", "").startswith("text/html")
+        or not response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
     ):
         return 0
     seconds = settings.PORTAL_PAGE_CACHE_SECONDS
@@ -127,7 +130,8 @@ def store(key, versions, response, seconds):
     request finds them different and makes the page again."""
     html = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
     meta = getattr(response, "page_cache_meta", {})
-    entry = {"html": html, "meta": meta, "versions": versions}
+    headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+    entry = {"html": html, "meta": meta, "versions": versions, "headers": headers}
     cache.set(key, entry, seconds)
     response["X-Page-Cache"] = "miss"
 
@@ -135,5 +139,7 @@ def store(key, versions, response, seconds):
 def served(request, entry):
     html = entry["html"].replace(CSRF_PLACEHOLDER, get_token(request))
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    for name, value in entry.get("headers", {}).items():
+        response[name] = value
     response["X-Page-Cache"] = "hit"
     return response
