@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -117,11 +118,20 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def get_queryset(self, request):
+        hidden = Category.objects.hidden().filter(pk=OuterRef("category"))
+        return super().get_queryset(request).annotate(in_hidden_category=Exists(hidden))
+
+    def is_public(self, article):
+        return article.is_public() and not getattr(article, "in_hidden_category", False)
+
     @admin.display(description=_("Visibility"))
     def visibility(self, article):
         now = timezone.now()
         if article.status == Article.Status.DRAFT:
             return _("Draft")
+        if getattr(article, "in_hidden_category", False):
+            return _("In a hidden category")
         if article.publish_at > now:
             return _("Scheduled")
         if article.expire_at and article.expire_at <= now:
@@ -142,7 +152,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             article.get_absolute_url(),
-            _("Open") if article.is_public() else _("Preview"),
+            _("Open") if self.is_public(article) else _("Preview"),
         )
 
     def can_publish(self, request):

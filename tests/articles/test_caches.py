@@ -218,3 +218,11 @@ def test_the_sitemap_shows_a_new_article_at_once(committed):
     with committed():
         new = make_article(title="Bài mới đăng")
     assert new.slug in reader(3).get(url).content.decode()
+
+
+def test_the_admin_says_an_article_is_in_a_hidden_category(admin_client, hidden):
+    from django.utils.translation import gettext
+
+    html = admin_client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert html.count(gettext("In a hidden category")) == 2
+    assert html.count(f">{gettext('Preview')}<") == 2
