@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Case, ExpressionWrapper, F, Min, Q, Value, When, Window
+from django.db.models import Case, ExpressionWrapper, F, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -130,15 +130,21 @@ class ArticleQuerySet(models.QuerySet):
 
     def next_change(self, at):
         """The first time after `at` when a scheduled article appears or a published one
-        expires, i.e. when published() changes by itself (None: nothing is due)."""
-        due = self.filter(status=Article.Status.PUBLISHED).filter(
-            Q(publish_at__gt=at) | Q(expire_at__gt=at)
+        expires, i.e. when published() changes by itself (None: nothing is due). One query of
+        two index-served lookups (article_public_idx, article_expiry_idx)."""
+        published = Article.objects.filter(status=Article.Status.PUBLISHED)
+        appears = published.filter(publish_at__gt=at).order_by("publish_at")
+        expires = published.filter(expire_at__gt=at).order_by("expire_at")
+        row = (
+            Article.objects.order_by()
+            .annotate(
+                appears=Subquery(appears.values("publish_at")[:1]),
+                expires=Subquery(expires.values("expire_at")[:1]),
+            )
+            .values_list("appears", "expires")
+            .first()
         )
-        times = due.aggregate(
-            appears=Min("publish_at", filter=Q(publish_at__gt=at)),
-            expires=Min("expire_at", filter=Q(expire_at__gt=at)),
-        )
-        return min(filter(None, times.values()), default=None)
+        return min(filter(None, row or ()), default=None)
 
     def in_category_tree(self, category):
         """Articles of the category, its sub-categories, or listing it as an extra category."""
@@ -290,6 +296,12 @@ class Article(models.Model):
                 fields=["-publish_at", "-id"],
                 include=["status", "expire_at", "category"],
                 name="article_listing_idx",
+            ),
+            # The next expiry (ArticleQuerySet.next_change), among the few articles that expire.
+            models.Index(
+                fields=["expire_at"],
+                condition=Q(expire_at__isnull=False),
+                name="article_expiry_idx",
             ),
         ]
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]

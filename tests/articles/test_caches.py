@@ -226,3 +226,13 @@ def test_the_admin_says_an_article_is_in_a_hidden_category(admin_client, hidden)
     html = admin_client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert html.count(gettext("In a hidden category")) == 2
     assert html.count(f">{gettext('Preview')}<") == 2
+
+
+def test_the_next_change_is_the_first_publication_or_expiry_of_a_published_article():
+    now = timezone.now()
+    assert Article.objects.next_change(now) is None
+    make_article(status=Article.Status.DRAFT, publish_at=now + timedelta(seconds=5))
+    make_article(publish_at=now + timedelta(seconds=20))
+    assert Article.objects.next_change(now) == now + timedelta(seconds=20)
+    make_article(expire_at=now + timedelta(seconds=10))
+    assert Article.objects.next_change(now) == now + timedelta(seconds=10)
