@@ -131,13 +131,12 @@ class ArticleQuerySet(models.QuerySet):
     def next_change(self, at):
         """The first time after `at` when a scheduled article appears or a published one
         expires, i.e. when published() changes by itself (None: nothing is due). One query of
-        two index-served lookups (article_public_idx, article_expiry_idx)."""
-        published = Article.objects.filter(status=Article.Status.PUBLISHED)
+        two index lookups (on publish_at, and article_expiry_idx)."""
+        published = self.filter(status=Article.Status.PUBLISHED)
         appears = published.filter(publish_at__gt=at).order_by("publish_at")
         expires = published.filter(expire_at__gt=at).order_by("expire_at")
         row = (
-            Article.objects.order_by()
-            .annotate(
+            Article.objects.annotate(
                 appears=Subquery(appears.values("publish_at")[:1]),
                 expires=Subquery(expires.values("expire_at")[:1]),
             )

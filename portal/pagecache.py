@@ -23,7 +23,7 @@ from django.utils.translation import get_language
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = "@@csrf-token@@"
 CACHEABLE_METHODS = {"GET", "HEAD"}
-CACHEABLE_TYPES = ("text/html", "application/xml")
+CACHEABLE_TYPES = ("text/html", "application/xml")  # pages, and sitemaps
 # Headers a page served from the cache keeps (a sitemap's X-Robots-Tag and Last-Modified).
 KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Last-Modified")
 MAX_KEY_PATH = 200
