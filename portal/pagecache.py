@@ -11,6 +11,7 @@ so a page served from the cache is counted like any other.
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -81,11 +82,22 @@ def lookup(request, policy, view_kwargs):
     key = page_key(request.canonical_path)
     dependencies = list(policy.depends_on(request, view_kwargs))
     found = cache.get_many([key, *dependencies])
+    missing = [dependency for dependency in dependencies if dependency not in found]
+    if missing:
+        found.update(first_versions(missing))
     versions = [found.get(dependency) for dependency in dependencies]
     entry = found.get(key)
     if entry is not None and entry.get("versions") != versions:
         entry = None
     return key, versions, entry
+
+
+def first_versions(keys):
+    """Versions for keys nobody has bumped yet (or that Redis evicted): a page stored under
+    "no version" would still match after the view itself (or a change) gives them one."""
+    for key in keys:
+        cache.add(key, time.time_ns(), None)
+    return cache.get_many(keys)
 
 
 class PageCacheMiddleware:

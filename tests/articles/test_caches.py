@@ -236,3 +236,10 @@ def test_the_next_change_is_the_first_publication_or_expiry_of_a_published_artic
     assert Article.objects.next_change(now) == now + timedelta(seconds=20)
     make_article(expire_at=now + timedelta(seconds=10))
     assert Article.objects.next_change(now) == now + timedelta(seconds=10)
+
+
+def test_a_page_made_before_its_versions_exist_is_served_from_the_cache_next_time():
+    make_article()
+    cache.clear()  # as after Redis lost or evicted the versions
+    assert reader(1).get("/")["X-Page-Cache"] == "miss"
+    assert reader(2).get("/")["X-Page-Cache"] == "hit"

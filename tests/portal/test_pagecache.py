@@ -20,9 +20,8 @@ def reader(address="203.0.113.20"):
 
 
 @pytest.fixture
-def article(committed):
-    with committed():
-        return make_article(title="Thông báo lịch cắt điện")
+def article():
+    return make_article(title="Thông báo lịch cắt điện")
 
 
 def test_anonymous_pages_come_from_the_cache_without_queries(
