@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from . import services
 from .admin_forms import ArticleAdminForm
 from .admin_pictures import PictureAdmin
+from .caching import touch_article
 from .models import Article, ArticleRevision, Category, Tag, Vote
 
 __all__ = ["ArticleAdmin", "CategoryAdmin", "PictureAdmin", "TagAdmin", "VoteAdmin"]
@@ -125,10 +127,19 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def get_queryset(self, request):
+        hidden = Category.objects.hidden().filter(pk=OuterRef("category"))
+        return super().get_queryset(request).annotate(in_hidden_category=Exists(hidden))
+
+    def is_public(self, article):
+        return article.is_public() and not getattr(article, "in_hidden_category", False)
+
     @admin.display(description=_("Visibility"))
     def visibility(self, article):
         if article.status == Article.Status.DRAFT:
             return _("Draft")
+        if getattr(article, "in_hidden_category", False):
+            return _("In a hidden category")
         return visibility_once_published(article, timezone.now())
 
     @admin.display(description=_("Ratings"), ordering="rating_count")
@@ -145,7 +156,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             article.get_absolute_url(),
-            _("Open") if article.is_public() else _("Preview"),
+            _("Open") if self.is_public(article) else _("Preview"),
         )
 
     def can_publish(self, request):
@@ -259,7 +270,12 @@ class VoteAdmin(admin.ModelAdmin):
         return False
 
     def delete_model(self, request, obj):
-        services.remove_votes(Vote.objects.filter(pk=obj.pk))
+        self.delete_queryset(request, Vote.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
+        """The articles' cached pages show the new totals once the deletion commits."""
+        articles = Article.objects.filter(pk__in=queryset.values("article"))
+        slugs = list(articles.values_list("slug", flat=True))
         services.remove_votes(queryset)
+        for slug in slugs:
+            touch_article(slug)

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Case, ExpressionWrapper, F, Q, Value, When, Window
+from django.db.models import Case, ExpressionWrapper, F, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -42,9 +42,22 @@ def staff_reference(verbose_name):
     )
 
 
+# How many levels of the category tree hiding reaches down (a category and its ancestors).
+TREE_DEPTH = 4
+
+
 class CategoryQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        """Categories the public sees: ticked "active", and so is every category above them."""
+        return self.exclude(pk__in=Category.objects.hidden().values("pk"))
+
+    def hidden(self):
+        """Categories unticked, or under an unticked one: their articles are not public."""
+        condition, path = Q(is_active=False), ""
+        for _level in range(TREE_DEPTH - 1):
+            path += "parent__"
+            condition |= Q(**{f"{path}is_active": False})
+        return self.filter(condition)
 
 
 class CategoryManager(models.Manager.from_queryset(CategoryQuerySet)):
@@ -115,11 +128,31 @@ class Tag(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
-        """What the public may see: published, publish time passed, not expired."""
+        """What the public may see, on every page, feed and sitemap: published, publish time
+        passed, not expired, and its category not hidden (CategoryQuerySet.hidden)."""
         at = at or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at).filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=at)
+        return (
+            self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at)
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+            .exclude(category__in=Category.objects.hidden().values("pk"))
         )
+
+    def next_change(self, at):
+        """The first time after `at` when a scheduled article appears or a published one
+        expires, i.e. when published() changes by itself (None: nothing is due). One query of
+        two index lookups (on publish_at, and article_expiry_idx)."""
+        published = self.filter(status=Article.Status.PUBLISHED)
+        appears = published.filter(publish_at__gt=at).order_by("publish_at")
+        expires = published.filter(expire_at__gt=at).order_by("expire_at")
+        row = (
+            Article.objects.annotate(
+                appears=Subquery(appears.values("publish_at")[:1]),
+                expires=Subquery(expires.values("expire_at")[:1]),
+            )
+            .values_list("appears", "expires")
+            .first()
+        )
+        return min(filter(None, row or ()), default=None)
 
     def in_category_tree(self, category):
         """Articles of the category, its sub-categories, or listing it as an extra category."""
@@ -271,6 +304,12 @@ class Article(models.Model):
                 fields=["-publish_at", "-id"],
                 include=["status", "expire_at", "category"],
                 name="article_listing_idx",
+            ),
+            # The next expiry (ArticleQuerySet.next_change), among the few articles that expire.
+            models.Index(
+                fields=["expire_at"],
+                condition=Q(expire_at__isnull=False),
+                name="article_expiry_idx",
             ),
         ]
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.templatetags.static import static
 
+from .pictures import shown
+
 LOGO = "portal/img/emblem.svg"
 
 
@@ -13,8 +15,6 @@ def publisher(request):
         "name": settings.PORTAL_OFFICE_NAME,
         "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
     }
-
-from .pictures import shown
 
 # Open Graph and schema.org ask for a picture at least 1200 pixels wide where there is one.
 SHARED_IMAGE_WIDTH = 1200

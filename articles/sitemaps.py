@@ -1,8 +1,10 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from .models import Article, Category, Tag
+from .views import cached_listing
 
 
 class HomeSitemap(Sitemap):
@@ -54,3 +56,8 @@ SITEMAPS = {
     "tags": TagSitemap,
     "articles": ArticleSitemap,
 }
+
+# Served from the page cache under the articles' generation, like the pages they list: a new,
+# changed or hidden article shows at once, a scheduled one when it appears.
+index = cached_listing(sitemap_views.index, parameters=())
+section = cached_listing(sitemap_views.sitemap, parameters=("p",))

@@ -1,11 +1,14 @@
+from functools import wraps
+
 from django.conf import settings
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.pagecache import cached_page, is_cacheable_request
 
-from .caching import GENERATION_KEY, article_version_key
+from .caching import GENERATION_KEY, article_version_key, deadline, seconds_until
 from .models import Article, Category, Tag, Vote
 from .ratings import readers_score
 from .seo import news_article, shared_image
@@ -25,7 +28,8 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         published = Article.objects.published().for_listing()
         featured = list(published.filter(is_featured=True)[:FEATURED_COUNT])
-        roots = list(Category.objects.active().filter(parent=None).prefetch_related("children"))
+        children = Prefetch("children", queryset=Category.objects.active())
+        roots = list(Category.objects.active().filter(parent=None).prefetch_related(children))
         trees = {root.pk: [root.pk, *(child.pk for child in root.children.all())] for root in roots}
         others = published.exclude(pk__in=[a.pk for a in featured])
         sections = {}
@@ -159,8 +163,25 @@ def count_cached_view(request, meta):
     record_view_of(request, meta["article_id"])
 
 
+def until_next_change(view):
+    """The page cache keeps the view's pages no longer than PORTAL_PAGE_CACHE_SECONDS, nor past
+    the next scheduled publication or expiry: their lists and sidebar blocks change then."""
+
+    @wraps(view)
+    def bounded(request, *args, **kwargs):
+        seconds = settings.PORTAL_PAGE_CACHE_SECONDS
+        until = deadline(seconds) if seconds and is_cacheable_request(request) else None
+        response = view(request, *args, **kwargs)
+        if until:
+            left = seconds_until(until)
+            response.page_cache_seconds = min(getattr(response, "page_cache_seconds", left), left)
+        return response
+
+    return bounded
+
+
 def cached_listing(view, parameters=("page",)):
-    return cached_page(listing_depends_on, parameters=parameters)(view)
+    return cached_page(listing_depends_on, parameters=parameters)(until_next_change(view))
 
 
 # The comment section's order, page and reply form (comments/templatetags/comments_tags.py).
@@ -170,4 +191,4 @@ COMMENT_PARAMETERS = ("comments", "comments_page", "tra-loi")
 def cached_article(view):
     return cached_page(
         article_page_depends_on, on_hit=count_cached_view, parameters=COMMENT_PARAMETERS
-    )(view)
+    )(until_next_change(view))

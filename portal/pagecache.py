@@ -11,6 +11,7 @@ so a page served from the cache is counted like any other.
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,9 @@ from django.utils.translation import get_language
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = "@@csrf-token@@"
 CACHEABLE_METHODS = {"GET", "HEAD"}
+CACHEABLE_TYPES = ("text/html", "application/xml")  # pages, and sitemaps
+# Headers a page served from the cache keeps (a sitemap's X-Robots-Tag and Last-Modified).
+KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Last-Modified")
 MAX_KEY_PATH = 200
 
 
@@ -64,25 +68,37 @@ def canonical_path(request, parameters):
     return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
-def page_key(path):
-    """The cache key of a page; a long address (a search of 200 characters) is hashed."""
+def page_key(request, path):
+    """The cache key of a page; a long address (a search of 200 characters) is hashed. Pages
+    hold absolute addresses (canonical link, structured data): one per scheme and host."""
     if len(path) > MAX_KEY_PATH:
         path = "sha256:" + hashlib.sha256(path.encode()).hexdigest()
-    return f"page:{get_language()}:{path}"
+    return f"page:{request.scheme}:{request.get_host()}:{get_language()}:{path}"
 
 
 def lookup(request, policy, view_kwargs):
     """The stored page, if still current, and the versions a page stored now would carry: one
     cache round trip that reads the page with the values it depends on."""
     request.canonical_path = canonical_path(request, policy.parameters)
-    key = page_key(request.canonical_path)
+    key = page_key(request, request.canonical_path)
     dependencies = list(policy.depends_on(request, view_kwargs))
     found = cache.get_many([key, *dependencies])
+    missing = [dependency for dependency in dependencies if dependency not in found]
+    if missing:
+        found.update(first_versions(missing))
     versions = [found.get(dependency) for dependency in dependencies]
     entry = found.get(key)
     if entry is not None and entry.get("versions") != versions:
         entry = None
     return key, versions, entry
+
+
+def first_versions(keys):
+    """Versions for keys nobody has bumped yet (or that Redis evicted): a page stored under
+    "no version" would still match after the view itself (or a change) gives them one."""
+    for key in keys:
+        cache.add(key, time.time_ns(), None)
+    return cache.get_many(keys)
 
 
 class PageCacheMiddleware:
@@ -115,7 +131,7 @@ def storable_seconds(response):
     if (
         response.status_code != 200
         or response.streaming
-        or not response.get("Content-Type", "").startswith("text/html")
+        or not response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
     ):
         return 0
     seconds = settings.PORTAL_PAGE_CACHE_SECONDS
@@ -127,7 +143,8 @@ def store(key, versions, response, seconds):
     request finds them different and makes the page again."""
     html = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
     meta = getattr(response, "page_cache_meta", {})
-    entry = {"html": html, "meta": meta, "versions": versions}
+    headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+    entry = {"html": html, "meta": meta, "versions": versions, "headers": headers}
     cache.set(key, entry, seconds)
     response["X-Page-Cache"] = "miss"
 
@@ -135,5 +152,7 @@ def store(key, versions, response, seconds):
 def served(request, entry):
     html = entry["html"].replace(CSRF_PLACEHOLDER, get_token(request))
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    for name, value in entry.get("headers", {}).items():
+        response[name] = value
     response["X-Page-Cache"] = "hit"
     return response

@@ -2,15 +2,11 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
-from articles.sitemaps import SITEMAPS
+from articles import sitemaps
 
 from . import views
-
-SITEMAP_SECONDS = 3600
 
 urlpatterns = [
     path(f"{settings.PORTAL_ADMIN_URL}xac-thuc-hai-buoc/", include("accounts.urls")),
@@ -26,14 +22,14 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_SECONDS)(sitemap_views.index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        sitemaps.index,
+        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        sitemaps.section,
+        {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),
     path("", include("articles.urls")),

@@ -1,6 +1,7 @@
 import importlib
 import os
 import shutil
+from functools import partial
 
 import pytest
 from django.core.cache import cache
@@ -66,6 +67,14 @@ def _migration_data(request):
 def no_page_cache(settings):
     """Render every page (to look at its context or count the queries of rendering it)."""
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): ...` runs, when the block ends, what waits for the transaction's
+    commit (cache version bumps), as the real commit would; a test's own transaction never
+    commits."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture

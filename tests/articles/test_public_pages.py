@@ -162,14 +162,15 @@ def test_scheduled_article_appears_by_itself(client, settings):
 
 
 def test_sidebar_blocks_are_cached_and_refreshed_when_an_article_changes(
-    client, django_assert_max_num_queries, no_page_cache
+    client, django_assert_max_num_queries, no_page_cache, committed
 ):
     article = make_article(title="Tin cũ")
     client.get("/")
     with django_assert_max_num_queries(4):
         assert "Tin cũ" in client.get("/").content.decode()
     article.title = "Tin đã sửa"
-    article.save()
+    with committed():
+        article.save()
     latest = client.get("/").content.decode()
     assert "Tin đã sửa" in latest and "Tin cũ" not in latest
 
