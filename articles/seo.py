@@ -16,6 +16,7 @@ def publisher(request):
         "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
     }
 
+
 # Open Graph and schema.org ask for a picture at least 1200 pixels wide where there is one.
 SHARED_IMAGE_WIDTH = 1200
 
