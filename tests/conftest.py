@@ -78,6 +78,21 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def member(django_user_model):
+    """A staff account, in the role group named (e.g. "Biên tập viên") or in none."""
+
+    def make(group=None, username="nguoidung"):
+        from django.contrib.auth.models import Group
+
+        user = django_user_model.objects.create_user(username, password="x", is_staff=True)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user(
         username="bientap", password="mat-khau-dai-123", is_staff=True, is_superuser=True

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,17 +19,6 @@ pytestmark = pytest.mark.django_db
 
 EDITORS = "Biên tập viên"
 PUBLISHERS = "Người duyệt bài"
-
-
-@pytest.fixture
-def member(django_user_model):
-    def make(group=None, username="nguoidung"):
-        user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
 
 
 def changelist_queries(client, count):

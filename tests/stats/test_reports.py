@@ -41,17 +41,6 @@ def bars(svg):
 
 
 @pytest.fixture
-def member(django_user_model):
-    def make(group=None, username="nguoidung"):
-        user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
-
-
-@pytest.fixture
 def publisher_client(client, member):
     client.force_login(member("Người duyệt bài"))
     return client
