@@ -1,7 +1,10 @@
 """Structured data (schema.org JSON-LD) for article pages."""
 
-from django.conf import settings
 from django.templatetags.static import static
+
+from portal.context_processors import identity
+
+from .pictures import shown
 
 LOGO = "portal/img/emblem.svg"
 
@@ -10,11 +13,10 @@ def publisher(request):
     """The ward's office, with the emblem the site's header shows as its logo."""
     return {
         "@type": "GovernmentOrganization",
-        "name": settings.PORTAL_OFFICE_NAME,
+        "name": identity(request)["office"]["name"],
         "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
     }
 
-from .pictures import shown
 
 # Open Graph and schema.org ask for a picture at least 1200 pixels wide where there is one.
 SHARED_IMAGE_WIDTH = 1200

@@ -64,18 +64,20 @@ def canonical_path(request, parameters):
     return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
-def page_key(path):
-    """The cache key of a page; a long address (a search of 200 characters) is hashed."""
+def page_key(path, site_id=None):
+    """The cache key of a page of a site; a long address (a search of 200 characters) is
+    hashed."""
     if len(path) > MAX_KEY_PATH:
         path = "sha256:" + hashlib.sha256(path.encode()).hexdigest()
-    return f"page:{get_language()}:{path}"
+    return f"page:{site_id}:{get_language()}:{path}"
 
 
 def lookup(request, policy, view_kwargs):
     """The stored page, if still current, and the versions a page stored now would carry: one
     cache round trip that reads the page with the values it depends on."""
     request.canonical_path = canonical_path(request, policy.parameters)
-    key = page_key(request.canonical_path)
+    site = getattr(request, "site", None)
+    key = page_key(request.canonical_path, site.pk if site else None)
     dependencies = list(policy.depends_on(request, view_kwargs))
     found = cache.get_many([key, *dependencies])
     versions = [found.get(dependency) for dependency in dependencies]

@@ -1,12 +1,14 @@
 import importlib
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
 
 from portal import counters, redis_breaker
 from portal.screenshots import CHROMIUM_ARGS
+from tenancy import current as tenancy_current
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 # Headless Chromium says "HeadlessChrome", which the statistics rightly count as a bot; the
@@ -28,7 +30,9 @@ def _isolated(settings, tmp_path):
     redis_breaker.breaker.reset()
     cache.clear()
     counters.reset()
+    tenancy_current.site_map.forget()
     yield
+    tenancy_current.site_map.forget()
     counters.reset()
     cache.clear()
     redis_breaker.breaker.reset()
@@ -40,7 +44,17 @@ MIGRATION_DATA = [
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),
+    ("tenancy.migrations.0002_first_site", "create_first_site"),
 ]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test client's host ("testserver") is the first site's (tenancy/testing.py)."""
+    from tenancy.testing import use_test_hosts
+
+    with django_db_blocker.unblock():
+        use_test_hosts()
 
 
 def is_transactional(request):
@@ -60,6 +74,32 @@ def _migration_data(request):
         request.getfixturevalue("transactional_db")
         for module, function in MIGRATION_DATA:
             getattr(importlib.import_module(module), function)(apps, None)
+        from tenancy.testing import use_test_hosts
+
+        use_test_hosts()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_host(request, monkeypatch):
+    """The live server's host (whatever seed_demo gives it) serves the first site, as the test
+    client's does, without redirecting to it."""
+    if "live_server" not in request.fixturenames:
+        return
+    from tenancy import middleware
+    from tenancy.current import Resolved
+    from tenancy.hosts import normalize_host
+    from tenancy.testing import TEST_CLIENT_HOST
+
+    live_host = normalize_host(urlsplit(request.getfixturevalue("live_server").url).netloc)
+    resolve = middleware.resolve
+
+    def resolve_live(host):
+        if normalize_host(host) != live_host:
+            return resolve(host)
+        first = resolve(TEST_CLIENT_HOST)
+        return first and Resolved(first.site, live_host)
+
+    monkeypatch.setattr(middleware, "resolve", resolve_live)
 
 
 @pytest.fixture

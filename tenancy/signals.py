@@ -1,0 +1,15 @@
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from . import current
+from .models import Domain, Site
+
+
+@receiver([post_save, post_delete], sender=Site)
+@receiver([post_save, post_delete], sender=Domain)
+def site_changed(sender, using=None, **kwargs):
+    current.site_map.forget()
+    transaction.on_commit(partial(current.changed), using=using)
