@@ -9,6 +9,7 @@ from django.core.cache import cache
 from portal import counters, redis_breaker
 from portal.screenshots import CHROMIUM_ARGS
 from tenancy import current as tenancy_current
+from tenancy.testing import TEST_CLIENT_HOST
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 # Headless Chromium says "HeadlessChrome", which the statistics rightly count as a bot; the
@@ -66,17 +67,24 @@ def is_transactional(request):
 
 @pytest.fixture(autouse=True)
 def _migration_data(request):
-    """Transactional tests flush the database, and with it the groups the data migrations
-    made; put them back, as a freshly migrated database has them."""
+    """Transactional tests flush the database, and with it the groups and the first site the
+    data migrations made; put them back, as a freshly migrated database has them. Then the map
+    of sites' host names is loaded, as a warm process has it: a test counting a request's
+    queries counts the request's own."""
     if is_transactional(request):
         from django.apps import apps
+
+        from tenancy.testing import use_test_hosts
 
         request.getfixturevalue("transactional_db")
         for module, function in MIGRATION_DATA:
             getattr(importlib.import_module(module), function)(apps, None)
-        from tenancy.testing import use_test_hosts
-
         use_test_hosts()
+    elif request.node.get_closest_marker("django_db") or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    tenancy_current.resolve(TEST_CLIENT_HOST)
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +96,6 @@ def _live_server_host(request, monkeypatch):
     from tenancy import middleware
     from tenancy.current import Resolved
     from tenancy.hosts import normalize_host
-    from tenancy.testing import TEST_CLIENT_HOST
 
     live_host = normalize_host(urlsplit(request.getfixturevalue("live_server").url).netloc)
     resolve = middleware.resolve
