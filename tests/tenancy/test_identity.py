@@ -65,3 +65,12 @@ def test_a_sites_footer_text_theme_colour_and_logo_show(client, other_site, sett
     assert "Giấy phép số 12/GP-STTTT" in html
     assert '<meta name="theme-color" content="#1b5e20">' in html
     assert f'src="{settings.MEDIA_URL}sites/ninhhai.png"' in html
+
+
+def test_a_sites_default_language_applies_until_the_reader_chooses(client, other_site):
+    other_site.language = "en"
+    other_site.save()
+    assert '<html lang="en">' in client.get("/", HTTP_HOST=OTHER_HOST).content.decode()
+    assert '<html lang="vi">' in client.get("/", HTTP_HOST="testserver").content.decode()
+    client.cookies["django_language"] = "vi"
+    assert '<html lang="vi">' in client.get("/", HTTP_HOST=OTHER_HOST).content.decode()
