@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.test import Client
 
 from tests.factories import make_article
 
@@ -74,3 +75,13 @@ def test_a_sites_default_language_applies_until_the_reader_chooses(client, other
     assert '<html lang="vi">' in client.get("/", HTTP_HOST="testserver").content.decode()
     client.cookies["django_language"] = "vi"
     assert '<html lang="vi">' in client.get("/", HTTP_HOST=OTHER_HOST).content.decode()
+
+
+def test_the_server_error_page_names_the_site_of_its_host(other_site, settings):
+    settings.DEBUG = False
+    settings.ROOT_URLCONF = "tests.portal.error_urls"
+    client = Client(raise_request_exception=False)
+    response = client.get("/thu-loi/500/", HTTP_HOST=OTHER_HOST)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert other_site.name in html and "Phù Vân" not in html
