@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -11,5 +9,6 @@ from .models import Domain, Site
 @receiver([post_save, post_delete], sender=Site)
 @receiver([post_save, post_delete], sender=Domain)
 def site_changed(sender, using=None, **kwargs):
+    """Forget at once here; tell every process once the change is committed."""
     current.site_map.forget()
-    transaction.on_commit(partial(current.changed), using=using)
+    transaction.on_commit(current.changed, using=using)
