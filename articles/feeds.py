@@ -1,27 +1,41 @@
-from django.conf import settings
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from portal.context_processors import identity
 
 from .models import Article, Category
 
 FEED_SIZE = 30
 
 
+@dataclass(frozen=True)
+class Subject:
+    """What a feed is about: the request's site and, for a category's feed, the category."""
+
+    site_name: str
+    category: Category | None = None
+
+
 class LatestArticlesFeed(Feed):
     description_template = None
 
-    def title(self):
-        return settings.PORTAL_SITE_NAME
+    def get_object(self, request):
+        return Subject(identity(request)["site_name"])
+
+    def title(self, obj):
+        return obj.site_name
 
     def link(self):
         return reverse("articles:home")
 
-    def description(self):
-        return _("Latest news from %(site)s") % {"site": settings.PORTAL_SITE_NAME}
+    def description(self, obj):
+        return _("Latest news from %(site)s") % {"site": obj.site_name}
 
-    def items(self):
+    def items(self, obj):
         return Article.objects.published().select_related("category")[:FEED_SIZE]
 
     def item_title(self, item):
@@ -45,18 +59,21 @@ class LatestArticlesFeed(Feed):
 
 class CategoryFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Category.objects.active(), slug=slug)
+        category = get_object_or_404(Category.objects.active(), slug=slug)
+        return Subject(identity(request)["site_name"], category)
 
     def title(self, obj):
-        return f"{obj.name} - {settings.PORTAL_SITE_NAME}"
+        return f"{obj.category.name} - {obj.site_name}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return obj.category.get_absolute_url()
 
     def description(self, obj):
-        return obj.description or obj.name
+        return obj.category.description or obj.category.name
 
     def items(self, obj):
         return (
-            Article.objects.published().in_category_tree(obj).select_related("category")[:FEED_SIZE]
+            Article.objects.published()
+            .in_category_tree(obj.category)
+            .select_related("category")[:FEED_SIZE]
         )

@@ -1,7 +1,8 @@
 """Structured data (schema.org JSON-LD) for article pages."""
 
-from django.conf import settings
 from django.templatetags.static import static
+
+from portal.context_processors import identity
 
 from .pictures import shown
 
@@ -12,7 +13,7 @@ def publisher(request):
     """The ward's office, with the emblem the site's header shows as its logo."""
     return {
         "@type": "GovernmentOrganization",
-        "name": settings.PORTAL_OFFICE_NAME,
+        "name": identity(request)["office"]["name"],
         "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(LOGO))},
     }
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
+from portal.context_processors import identity
 
 from . import services
 from .models import Comment
@@ -186,7 +187,7 @@ class CommentAdmin(admin.ModelAdmin):
         services.save_comment(obj)
         reply = form.cleaned_data.get("office_reply")
         if reply:
-            services.reply_as_office(obj, reply, request.user)
+            services.reply_as_office(obj, reply, request.user, identity(request)["office"]["name"])
             self.message_user(request, _("The office's reply was published."), messages.SUCCESS)
 
     def delete_model(self, request, obj):

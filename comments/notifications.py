@@ -22,6 +22,8 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
+from tenancy.current import default_site
+
 from .models import Comment
 
 logger = logging.getLogger(__name__)
@@ -49,37 +51,42 @@ def moderator_emails():
     return sorted({email.lower() for email in users.values_list("email", flat=True)})
 
 
-def absolute(path):
-    return getattr(settings, "PORTAL_SITE_URL", "").rstrip("/") + path
+def site_url(site):
+    """PORTAL_SITE_URL if set, else the site's primary host name."""
+    return (settings.PORTAL_SITE_URL or (site.base_url() if site else "")).rstrip("/")
 
 
-def summary(comment):
+def summary(comment, base):
     return {
         "article": comment.article.title,
         "name": comment.name,
         "excerpt": Truncator(" ".join(comment.text.split())).chars(EXCERPT_CHARS),
         "held_because": comment.held_because,
-        "url": absolute(reverse("admin:comments_comment_change", args=[comment.pk])),
+        "url": base + reverse("admin:comments_comment_change", args=[comment.pk]),
     }
 
 
-def compose(waiting):
-    """Subject and plain-text body in the site's language, whatever the request's language."""
+def compose(waiting, site=None):
+    """Subject and plain-text body in the site's language, whatever the request's language.
+    Comments belong to no site yet: the e-mail speaks for the first one."""
+    site = site or default_site()
+    name = site.name if site else settings.PORTAL_SITE_NAME
+    base = site_url(site)
     count = waiting.count()
     newest = waiting.select_related("article").order_by("-created_at", "-pk")[:NEWEST_SHOWN]
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(site.language if site else settings.LANGUAGE_CODE):
         subject = ngettext(
             "[%(site)s] %(count)d comment is waiting for moderation",
             "[%(site)s] %(count)d comments are waiting for moderation",
             count,
-        ) % {"site": settings.PORTAL_SITE_NAME, "count": count}
+        ) % {"site": name, "count": count}
         body = render_to_string(
             "comments/email/moderators.txt",
             {
                 "count": count,
-                "site": settings.PORTAL_SITE_NAME,
-                "comments": [summary(comment) for comment in newest],
-                "queue_url": absolute(reverse("admin:comments_comment_changelist")),
+                "site": name,
+                "comments": [summary(comment, base) for comment in newest],
+                "queue_url": base + reverse("admin:comments_comment_changelist"),
             },
         )
     return subject, body

@@ -166,14 +166,14 @@ def delete_comments(comments):
 
 
 @transaction.atomic
-def reply_as_office(comment, text, user):
-    """An approved, official reply under the comment's thread."""
+def reply_as_office(comment, text, user, office_name=None):
+    """An approved, official reply under the comment's thread, signed by the office."""
     lock_articles([comment.article_id])
     reply = Comment.objects.create(
         article=comment.article,
         parent=comment,
         user=user,
-        name=settings.PORTAL_OFFICE_NAME,
+        name=office_name or settings.PORTAL_OFFICE_NAME,
         email="",
         text=text,
         status=Comment.Status.APPROVED,

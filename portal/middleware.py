@@ -12,7 +12,8 @@ ACTIVITY_RESOLUTION = 60
 
 
 class CookieLocaleMiddleware:
-    """Activate the language the reader chose with the language switch, else Vietnamese.
+    """Activate the language the reader chose with the language switch, else the site's
+    default language (`request.site.language`), else Vietnamese.
 
     Unlike Django's LocaleMiddleware it ignores Accept-Language and needs no URL prefix, so
     Vietnamese stays the default for everybody and URLs never change with the language.
@@ -25,7 +26,8 @@ class CookieLocaleMiddleware:
     def __call__(self, request):
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         if language not in self.supported:
-            language = settings.LANGUAGE_CODE
+            site = getattr(request, "site", None)
+            language = site.language if site else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -49,7 +49,9 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG=0.")
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# Every site's host names are checked by tenancy.middleware.SiteMiddleware (a host that is no
+# site's gets a 404), so Django's own check lets all through unless this narrows it.
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["*"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -69,6 +71,7 @@ INSTALLED_APPS = [
     "django_otp",
     "accounts.third_party.TwoFactorConfig",
     "portal",
+    "tenancy",
     "accounts",
     "articles",
     "comments",
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tenancy.middleware.SiteMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -281,7 +285,9 @@ PORTAL_IDLE_TIMEOUT = env_int("PORTAL_IDLE_TIMEOUT", 30 * 60)
 PORTAL_IDLE_WARNING = env_int("PORTAL_IDLE_WARNING", 60)
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 14 * 24 * 3600)
 
-# The site's public address (https://…), for absolute links in e-mails; empty: relative links.
+# The defaults of the first site (tenancy.Site), which the admin then edits; requests read
+# their own site's identity. PORTAL_SITE_URL (https://…) is the address of links in e-mails
+# sent without a request; empty: the first site's primary host name.
 PORTAL_SITE_URL = env_str("PORTAL_SITE_URL", "")
 PORTAL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Cổng thông tin điện tử phường Phù Vân")
 OTP_TOTP_ISSUER = PORTAL_SITE_NAME
@@ -291,6 +297,8 @@ PORTAL_OFFICE_ADDRESS = env_str(
 )
 PORTAL_OFFICE_PHONE = env_str("PORTAL_OFFICE_PHONE", "0229 3 851 234")
 PORTAL_OFFICE_EMAIL = env_str("PORTAL_OFFICE_EMAIL", "ubnd.phuvan@example.gov.vn")
+# How often a process asks the cache whether a site or host name changed elsewhere.
+PORTAL_SITES_CHECK_SECONDS = env_int("PORTAL_SITES_CHECK_SECONDS", 5)
 
 # Buffered counters (portal/counters/) are written to the database when the oldest pending
 # increment is this old; a reader's views of one article count once per PORTAL_VIEW_DEDUP_SECONDS.

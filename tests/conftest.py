@@ -2,12 +2,15 @@ import importlib
 import os
 import shutil
 from functools import partial
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
 
 from portal import counters, redis_breaker
 from portal.screenshots import CHROMIUM_ARGS
+from tenancy import current as tenancy_current
+from tenancy.testing import TEST_CLIENT_HOST
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 # Headless Chromium says "HeadlessChrome", which the statistics rightly count as a bot; the
@@ -29,7 +32,9 @@ def _isolated(settings, tmp_path):
     redis_breaker.breaker.reset()
     cache.clear()
     counters.reset()
+    tenancy_current.site_map.forget()
     yield
+    tenancy_current.site_map.forget()
     counters.reset()
     cache.clear()
     redis_breaker.breaker.reset()
@@ -41,7 +46,17 @@ MIGRATION_DATA = [
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),
+    ("tenancy.migrations.0002_first_site", "create_first_site"),
 ]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test client's host ("testserver") is the first site's (tenancy/testing.py)."""
+    from tenancy.testing import use_test_hosts
+
+    with django_db_blocker.unblock():
+        use_test_hosts()
 
 
 def is_transactional(request):
@@ -53,14 +68,46 @@ def is_transactional(request):
 
 @pytest.fixture(autouse=True)
 def _migration_data(request):
-    """Transactional tests flush the database, and with it the groups the data migrations
-    made; put them back, as a freshly migrated database has them."""
+    """Transactional tests flush the database, and with it the groups and the first site the
+    data migrations made; put them back, as a freshly migrated database has them. Then the map
+    of sites' host names is loaded, as a warm process has it: a test counting a request's
+    queries counts the request's own."""
     if is_transactional(request):
         from django.apps import apps
+
+        from tenancy.testing import use_test_hosts
 
         request.getfixturevalue("transactional_db")
         for module, function in MIGRATION_DATA:
             getattr(importlib.import_module(module), function)(apps, None)
+        use_test_hosts()
+    elif request.node.get_closest_marker("django_db") or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    tenancy_current.resolve(TEST_CLIENT_HOST)
+
+
+@pytest.fixture(autouse=True)
+def _live_server_host(request, monkeypatch):
+    """The live server's host (whatever seed_demo gives it) serves the first site, as the test
+    client's does, without redirecting to it."""
+    if "live_server" not in request.fixturenames:
+        return
+    from tenancy import middleware
+    from tenancy.current import Resolved
+    from tenancy.hosts import normalize_host
+
+    live_host = normalize_host(urlsplit(request.getfixturevalue("live_server").url).netloc)
+    resolve = middleware.resolve
+
+    def resolve_live(host):
+        if normalize_host(host) != live_host:
+            return resolve(host)
+        first = resolve(TEST_CLIENT_HOST)
+        return first and Resolved(first.site, live_host)
+
+    monkeypatch.setattr(middleware, "resolve", resolve_live)
 
 
 @pytest.fixture

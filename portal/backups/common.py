@@ -15,6 +15,9 @@ BOOKKEEPING_TABLES = {
     "auth_permission",
     "auth_group",
     "auth_group_permissions",
+    # The first site (tenancy's data migration).
+    "tenancy_site",
+    "tenancy_domain",
 }
 CHUNK = 1024 * 1024
 

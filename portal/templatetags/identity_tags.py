@@ -1,4 +1,4 @@
-"""The site's identity for pages rendered without a request or context (500.html)."""
+"""The site's identity for pages rendered without the context processors (500.html)."""
 
 from django import template
 
@@ -7,7 +7,8 @@ from portal.context_processors import portal
 register = template.Library()
 
 
-@register.simple_tag
-def site_identity():
-    """Plain settings: safe to call with the database and the cache down."""
-    return portal(None)
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The request's site if the page has one, else plain settings: safe to call with the
+    database and the cache down."""
+    return portal(context.get("request"))

@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.urls import include, path
 
+from portal.urls import handler500  # noqa: F401
+
 
 def server_error(request):
     raise RuntimeError("a view that fails")

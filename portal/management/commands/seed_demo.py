@@ -3,6 +3,7 @@ from django.db import transaction
 
 from articles import demo as articles_demo
 from comments import demo as comments_demo
+from tenancy import demo as tenancy_demo
 
 
 class Command(BaseCommand):
@@ -12,6 +13,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         articles = articles_demo.seed()
         comments = comments_demo.seed()
+        ward, _created = tenancy_demo.seed()
+        if ward:
+            self.stdout.write(f"{ward.name}: {ward.primary_host}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({articles} new articles, {comments} new comments)."

@@ -1,0 +1,118 @@
+"""The ward portals this installation serves, and the host names each answers on."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .hosts import normalize_host
+
+colour_validator = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits (#rrggbb).")
+)
+
+
+def validate_logo_size(upload):
+    if upload.size > 2 * 1024 * 1024:
+        raise ValidationError(_("The picture is larger than 2 MB."), code="too_large")
+
+
+class SiteQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_host(self, host):
+        """The active site answering on `host` (any port or case), or None."""
+        return self.active().filter(domains__host=normalize_host(host)).first()
+
+
+class Site(models.Model):
+    LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+
+    name = models.CharField(_("portal name"), max_length=200)
+    office_name = models.CharField(_("office name"), max_length=200, blank=True)
+    office_address = models.CharField(_("office address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="sites/", blank=True, validators=[validate_logo_size]
+    )
+    favicon = models.ImageField(
+        _("favicon"), upload_to="sites/", blank=True, validators=[validate_logo_size]
+    )
+    footer_text = models.TextField(_("footer text"), blank=True)
+    theme_colour = models.CharField(
+        _("theme colour"), max_length=7, default="#b71c1c", validators=[colour_validator]
+    )
+    language = models.CharField(
+        _("default language"), max_length=5, choices=LANGUAGES, default="vi"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = SiteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def office(self):
+        return {
+            "name": self.office_name or self.name,
+            "address": self.office_address,
+            "phone": self.phone,
+            "email": self.email,
+        }
+
+    @cached_property
+    def primary_host(self):
+        return next((domain.host for domain in self.domains.all() if domain.is_primary), "")
+
+    def base_url(self):
+        """https://<primary host> for links made without a request (e-mails)."""
+        return f"https://{self.primary_host}" if self.primary_host else ""
+
+
+class Domain(models.Model):
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="domains", verbose_name=_("site")
+    )
+    host = models.CharField(
+        _("host name"),
+        max_length=253,
+        unique=True,
+        help_text=_("Without http:// and without a port, e.g. phuvan.example.gov.vn."),
+    )
+    is_primary = models.BooleanField(_("primary"), default=False)
+
+    class Meta:
+        verbose_name = _("host name")
+        verbose_name_plural = _("host names")
+        ordering = ["-is_primary", "host"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site"],
+                condition=models.Q(is_primary=True),
+                name="tenancy_one_primary_domain_per_site",
+                violation_error_message=_("A site has exactly one primary host name."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(host=Lower("host")),
+                name="tenancy_domain_host_lower_case",
+            ),
+        ]
+
+    def __str__(self):
+        return self.host
+
+    def clean(self):
+        try:
+            self.host = normalize_host(self.host, strict=True)
+        except ValueError as error:
+            raise ValidationError({"host": str(error)}) from error
