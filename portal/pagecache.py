@@ -70,10 +70,12 @@ def canonical_path(request, parameters):
 
 def page_key(request, path):
     """The cache key of a page; a long address (a search of 200 characters) is hashed. Pages
-    hold absolute addresses (canonical link, structured data): one per scheme and host."""
+    hold absolute addresses (canonical link, structured data): one per scheme and host, and
+    the site's identity (`request.site.fingerprint`): one per state of the site's name, logo..."""
     if len(path) > MAX_KEY_PATH:
-        path = "sha256:" + hashlib.sha256(path.encode()).hexdigest()
-    return f"page:{request.scheme}:{request.get_host()}:{get_language()}:{path}"
+        path = "sha256:" + hashlib.sha256(path.encode()).hexdigest()[:32]
+    site = getattr(getattr(request, "site", None), "fingerprint", "")
+    return f"page:{request.scheme}:{request.get_host()}:{site}:{get_language()}:{path}"
 
 
 def lookup(request, policy, view_kwargs):

@@ -1,5 +1,7 @@
 """The ward portals this installation serves, and the host names each answers on."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -69,6 +71,13 @@ class Site(models.Model):
             "phone": self.phone,
             "email": self.email,
         }
+
+    @cached_property
+    def fingerprint(self):
+        """Changes with anything of the site that its pages show: part of their cache key, so
+        editing one ward rebuilds its pages and no other ward's."""
+        values = [str(field.value_from_object(self)) for field in self._meta.concrete_fields]
+        return hashlib.sha256("\x1f".join(values).encode()).hexdigest()[:8]
 
     @cached_property
     def primary_host(self):

@@ -85,3 +85,14 @@ def test_the_server_error_page_names_the_site_of_its_host(other_site, settings):
     assert response.status_code == 500
     html = response.content.decode()
     assert other_site.name in html and "Phù Vân" not in html
+
+
+def test_editing_one_site_rebuilds_its_pages_and_no_other_sites(client, first_site, other_site):
+    for host in ("testserver", OTHER_HOST, "testserver", OTHER_HOST):
+        client.get("/", HTTP_HOST=host)
+    other_site.name = "Cổng thông tin điện tử xã Ninh Hải mới"
+    other_site.save()
+    response = client.get("/", HTTP_HOST=OTHER_HOST)
+    assert response["X-Page-Cache"] == "miss"
+    assert title_of(response.content.decode()) == other_site.name
+    assert client.get("/", HTTP_HOST="testserver")["X-Page-Cache"] == "hit"
