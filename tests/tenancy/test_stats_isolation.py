@@ -9,6 +9,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from nukeviet import services
+from nukeviet.models import ImportedVisits
+from nukeviet.visits import VisitPlan
 from portal import counters
 from portal.redis_breaker import breaker
 from stats import counting
@@ -184,3 +187,17 @@ def test_prune_stats_prunes_every_site(clock, monkeypatch, first_site, other_sit
         (other_site.pk, TODAY),
     ]
     assert DailyVisits.objects.count() == 2
+
+
+def test_nukeviet_visits_are_imported_into_one_site(first_site, other_site):
+    DailyVisits.objects.create(site=first_site, day=TODAY, visits=7)
+    plan = VisitPlan(days={TODAY: 40}, total=40)
+
+    services.import_visits(plan, "nv4", other_site)
+    services.import_visits(VisitPlan(days={TODAY: 50}, total=50), "nv4", other_site)
+    services.import_visits(plan, "nv4", first_site)
+
+    visits = DailyVisits.objects.filter(day=TODAY).values_list("site", "visits")
+    assert dict(visits) == {first_site.pk: 47, other_site.pk: 50}
+    imported = ImportedVisits.objects.values_list("site", "visits")
+    assert sorted(imported) == sorted([(first_site.pk, 40), (other_site.pk, 50)])
