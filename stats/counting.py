@@ -61,10 +61,8 @@ def record_request(request, response=None):
     if agent.bot:
         counts = _day_and_hour(at, "bot_hits")
         counts[_breakdown(at, DailyBreakdown.Dimension.BOT, agent.bot)] = 1
-        presence = ("bots", visitor_keys(request)[0])
-        return counters.record_for(
-            request, counts=counts, presence=_presence(site.pk, *presence), now=now
-        )
+        presence = _presence(site.pk, "bots", visitor_keys(request)[0])
+        return counters.record_for(request, counts=counts, presence=presence, now=now)
     return counters.record_for(request, **_page_view(request, response, agent, at), now=now)
 
 
@@ -79,6 +77,9 @@ class Moment:
     def day_key(self):
         return {"site_id": self.site_id, "day": self.day}
 
+    def hour_key(self):
+        return {"site_id": self.site_id, "hour": self.hour}
+
 
 def presence_groups(site_id):
     """The site's "online now" groups: {group: its name in the buffer's presence}."""
@@ -92,7 +93,6 @@ def _presence(site_id, group, member, former=()):
 
 def _page_view(request, response, agent, at):
     """A human's page view, and the visit it starts if it starts one."""
-    day = at.day
     visit = _day_and_hour(at, "visits")
     for dimension, value in [
         (DailyBreakdown.Dimension.BROWSER, agent.browser),
@@ -106,7 +106,7 @@ def _page_view(request, response, agent, at):
     unique = counters.counter_key(DailyVisits, at.day_key(), "unique_visitors")
     member = {unique: issued or watched}
     group = "members" if _is_member(request) else "guests"
-    mark = f"visit:{at.site_id}:{day.isoformat()}"
+    mark = f"visit:{at.site_id}:{at.day.isoformat()}"
     return {
         "counts": _day_and_hour(at, "page_views"),
         "marks": [f"{mark}:{watched}"],
@@ -141,7 +141,7 @@ def _visitor(request, response):
 def _day_and_hour(at, field):
     return {
         counters.counter_key(DailyVisits, at.day_key(), field): 1,
-        counters.counter_key(HourlyVisits, {"site_id": at.site_id, "hour": at.hour}, field): 1,
+        counters.counter_key(HourlyVisits, at.hour_key(), field): 1,
     }
 
 
