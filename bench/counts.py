@@ -4,10 +4,12 @@ from django.db.models import Sum
 
 from articles.models import Article
 from stats.models import DailyVisits
+from tenancy.current import default_site
 
 
 def snapshot(article_ids):
-    totals = DailyVisits.objects.aggregate(
+    """The bench's one site's figures."""
+    totals = DailyVisits.objects.filter(site=default_site()).aggregate(
         page_views=Sum("page_views"), visits=Sum("visits"), unique_visitors=Sum("unique_visitors")
     )
     views = dict(Article.objects.filter(pk__in=article_ids).values_list("pk", "view_count"))

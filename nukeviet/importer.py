@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from comments.models import Comment
+from tenancy.current import default_site
 
 from . import services
 from .mapping import BadRow, article_data, category_data, comment_data, integer, text
@@ -26,8 +27,9 @@ class MissingTables(Exception):
 
 
 class Importer:
-    def __init__(self, source, tables, uploads, report, progress):
+    def __init__(self, source, tables, uploads, report, progress, site=None):
         self.source, self.tables, self.uploads = source, tables, uploads
+        self.site = site or default_site()
         self.report, self.progress = report, progress
         self.kinds = LegacyObject.Kind
 
@@ -209,7 +211,7 @@ class Importer:
         report = self.report["counter"]
         report.notes += plan.notes
         try:
-            changed = services.import_visits(plan, self.tables.prefix)
+            changed = services.import_visits(plan, self.tables.prefix, self.site)
         except Exception as error:
             logger.exception("Importing the counters failed")
             report.failed.append(("counter", f"{type(error).__name__}: {error}"))

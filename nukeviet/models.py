@@ -89,6 +89,12 @@ class ImportedVisits(models.Model):
         DAY = "day", _("day")
         HOUR = "hour", _("hour")
 
+    site = models.ForeignKey(
+        "tenancy.Site",
+        on_delete=models.CASCADE,
+        related_name="imported_visits",
+        verbose_name=_("site"),
+    )
     source = models.CharField(_("imported from"), max_length=120)
     period = models.CharField(_("period"), max_length=4, choices=Period.choices)
     start = models.CharField(_("start"), max_length=32)
@@ -97,7 +103,7 @@ class ImportedVisits(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "period", "start"], name="imported_visits_once"
+                fields=["site", "source", "period", "start"], name="imported_visits_once"
             )
         ]
         verbose_name = _("imported visits")

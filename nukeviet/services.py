@@ -105,13 +105,11 @@ ROW_OF_PERIOD = {"day": (DailyVisits, "day"), "hour": (HourlyVisits, "hour")}
 
 
 @transaction.atomic
-def import_visits(plan, source_key):
-    """Make the visits this source added to the statistics rows equal the plan: add what is
-    new, take back what NukeViet no longer counts there. Returns the rows changed."""
-    done = {
-        (row.period, row.start): row
-        for row in ImportedVisits.objects.select_for_update().filter(source=source_key)
-    }
+def import_visits(plan, source_key, site):
+    """Make the visits this source added to the site's statistics rows equal the plan: add what
+    is new, take back what NukeViet no longer counts there. Returns the rows changed."""
+    imported = ImportedVisits.objects.filter(site=site, source=source_key)
+    done = {(row.period, row.start): row for row in imported.select_for_update()}
     wanted = as_keys(plan)
     counts = {}
     for period, start in sorted(set(done) | set(wanted)):
@@ -119,14 +117,13 @@ def import_visits(plan, source_key):
         delta = wanted.get((period, start), 0) - before
         if delta:
             model, field = ROW_OF_PERIOD[period]
-            key = counter_key(model, {field: start_of(period, start)}, "visits")
+            lookup = {"site_id": site.pk, field: start_of(period, start)}
+            key = counter_key(model, lookup, "visits")
             counts[key] = delta
     apply_counts(counts)
-    ImportedVisits.objects.filter(source=source_key).exclude(
-        pk__in=[done[key].pk for key in done if key in wanted]
-    ).delete()
+    imported.exclude(pk__in=[done[key].pk for key in done if key in wanted]).delete()
     for (period, start), visits in wanted.items():
         ImportedVisits.objects.update_or_create(
-            source=source_key, period=period, start=start, defaults={"visits": visits}
+            site=site, source=source_key, period=period, start=start, defaults={"visits": visits}
         )
     return len(counts)

@@ -1,4 +1,6 @@
-"""The admin reports: each one a chart, its numbers in a table, and the same numbers as CSV."""
+"""The admin reports: each one a chart, its numbers in a table, and the same numbers as CSV.
+
+Each report reads `read(site, cleaned form data)` for the site of the admin's host."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,7 +93,7 @@ def _breakdown(dimension, title, count_column=VISITS):
         Dimension(dimension).label,
         count_column,
         RangeForm,
-        lambda data: reports.breakdown(dimension, data["start"], data["end"]),
+        lambda site, data: reports.breakdown(site, dimension, data["start"], data["end"]),
     )
 
 
@@ -103,7 +105,7 @@ REPORTS = {
             _("Visits by hour"),
             _("Hour"),
             DayForm,
-            lambda data: reports.hourly(data["day"]),
+            lambda site, data: reports.hourly(site, data["day"]),
             lambda label: label[:2],
         ),
         PeriodReport(
@@ -111,7 +113,7 @@ REPORTS = {
             _("Visits by day"),
             _("Day"),
             MonthForm,
-            lambda data: reports.daily(data["year"], data["month"]),
+            lambda site, data: reports.daily(site, data["year"], data["month"]),
             lambda label: label[:2],
         ),
         PeriodReport(
@@ -119,7 +121,7 @@ REPORTS = {
             _("Visits by month"),
             _("Month"),
             YearForm,
-            lambda data: reports.monthly(data["year"]),
+            lambda site, data: reports.monthly(site, data["year"]),
             lambda label: label[:2],
         ),
         PeriodReport(
@@ -127,7 +129,7 @@ REPORTS = {
             _("Visits by year"),
             _("Year"),
             PeriodForm,
-            lambda data: reports.yearly(),
+            lambda site, data: reports.yearly(site),
         ),
         ShareReport(
             "articles",
@@ -135,7 +137,7 @@ REPORTS = {
             _("Article"),
             _("Views"),
             PeriodForm,
-            lambda data: reports.top_articles(),
+            lambda site, data: reports.top_articles(site),
         ),
         _breakdown(Dimension.BROWSER, _("Browsers")),
         _breakdown(Dimension.OS, _("Operating systems")),
@@ -166,7 +168,7 @@ def report_page(request, admin_site, slug=DEFAULT_REPORT):
     }
     if not form.is_valid():
         return TemplateResponse(request, "admin/stats/report.html", context, status=400)
-    rows = report.read(form.cleaned_data)
+    rows = report.read(request.site, form.cleaned_data)
     cells = report.cells(rows)
     query = request.GET.urlencode()
     context |= {
@@ -185,5 +187,5 @@ def report_csv(request, slug):
         messages = [str(error) for errors in form.errors.values() for error in errors]
         return HttpResponseBadRequest(" ".join(messages), content_type="text/plain; charset=utf-8")
     name = "-".join(filter(None, ["thong-ke", slug, form.filename_part()]))
-    rows = report.cells(report.read(form.cleaned_data))
+    rows = report.cells(report.read(request.site, form.cleaned_data))
     return csv_response(f"{name}.csv", report.columns(), rows)

@@ -6,12 +6,15 @@ and when none of the visitor's keys was seen for PORTAL_STATS_VISIT_GAP_SECONDS,
 this local day, a visit with its browser, OS, device and referrer; a bot's hit with its name.
 A unique visitor is a member of the day's distinct counter, exact (portal/counters/).
 The flush writes them into DailyVisits, HourlyVisits and DailyBreakdown. Days and hours are
-those of Asia/Ho_Chi_Minh (TIME_ZONE).
+those of Asia/Ho_Chi_Minh (TIME_ZONE). Everything is the request's site's: its id is in every
+counter's natural key, visit mark and presence group, so each site counts alone (a request for no
+site counts nothing).
 """
 
 import ipaddress
 import time
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -47,24 +50,50 @@ def online_seconds():
 
 
 def record_request(request, response=None):
-    """Count this page request (the middleware has decided it is one)."""
+    """Count this page request (the middleware has decided it is one) for the request's site."""
+    site = getattr(request, "site", None)
+    if site is None:
+        return None
     now = clock()
     moment = local_time(now)
-    day, hour = moment.date(), moment.replace(minute=0, second=0, microsecond=0)
+    at = Moment(site.pk, moment.date(), moment.replace(minute=0, second=0, microsecond=0))
     agent = parse(request.META.get("HTTP_USER_AGENT", ""))
     if agent.bot:
-        counts = _day_and_hour(day, hour, "bot_hits")
-        counts[_breakdown(day, DailyBreakdown.Dimension.BOT, agent.bot)] = 1
-        member = visitor_keys(request)[0]
-        return counters.record_for(
-            request, counts=counts, presence=("bots", member, GROUPS), now=now
-        )
-    return counters.record_for(request, **_page_view(request, response, agent, day, hour), now=now)
+        counts = _day_and_hour(at, "bot_hits")
+        counts[_breakdown(at, DailyBreakdown.Dimension.BOT, agent.bot)] = 1
+        presence = _presence(site.pk, "bots", visitor_keys(request)[0])
+        return counters.record_for(request, counts=counts, presence=presence, now=now)
+    return counters.record_for(request, **_page_view(request, response, agent, at), now=now)
 
 
-def _page_view(request, response, agent, day, hour):
+@dataclass(frozen=True)
+class Moment:
+    """Where a request is counted: its site's day and hour."""
+
+    site_id: int
+    day: date
+    hour: datetime
+
+    def day_key(self):
+        return {"site_id": self.site_id, "day": self.day}
+
+    def hour_key(self):
+        return {"site_id": self.site_id, "hour": self.hour}
+
+
+def presence_groups(site_id):
+    """The site's "online now" groups: {group: its name in the buffer's presence}."""
+    return {group: f"{site_id}:{group}" for group in GROUPS}
+
+
+def _presence(site_id, group, member, former=()):
+    groups = presence_groups(site_id)
+    return groups[group], member, tuple(groups.values()), former
+
+
+def _page_view(request, response, agent, at):
     """A human's page view, and the visit it starts if it starts one."""
-    visit = _day_and_hour(day, hour, "visits")
+    visit = _day_and_hour(at, "visits")
     for dimension, value in [
         (DailyBreakdown.Dimension.BROWSER, agent.browser),
         (DailyBreakdown.Dimension.OS, agent.os),
@@ -72,19 +101,21 @@ def _page_view(request, response, agent, day, hour):
         (DailyBreakdown.Dimension.REFERRER, referrer_host(request)),
     ]:
         if value:
-            visit[_breakdown(day, dimension, value)] = 1
+            visit[_breakdown(at, dimension, value)] = 1
     watched, issued, former = _visitor(request, response)
-    member = {counters.counter_key(DailyVisits, {"day": day}, "unique_visitors"): issued or watched}
+    unique = counters.counter_key(DailyVisits, at.day_key(), "unique_visitors")
+    member = {unique: issued or watched}
     group = "members" if _is_member(request) else "guests"
+    mark = f"visit:{at.site_id}:{at.day.isoformat()}"
     return {
-        "counts": _day_and_hour(day, hour, "page_views"),
-        "marks": [f"visit:{day.isoformat()}:{watched}"],
+        "counts": _day_and_hour(at, "page_views"),
+        "marks": [f"{mark}:{watched}"],
         "gap": visit_gap(),
         "counts_if_new": visit,
-        "marks_if_new": [f"visit:{day.isoformat()}:{issued}"] if issued else [],
+        "marks_if_new": [f"{mark}:{issued}"] if issued else [],
         "distinct": {} if issued else member,
         "distinct_if_new": member if issued else {},
-        "presence": (group, watched, GROUPS, former),
+        "presence": _presence(at.site_id, group, watched, former),
     }
 
 
@@ -107,15 +138,15 @@ def _visitor(request, response):
     return keys[0], issued_cookie_key(response), ()
 
 
-def _day_and_hour(day, hour, field):
+def _day_and_hour(at, field):
     return {
-        counters.counter_key(DailyVisits, {"day": day}, field): 1,
-        counters.counter_key(HourlyVisits, {"hour": hour}, field): 1,
+        counters.counter_key(DailyVisits, at.day_key(), field): 1,
+        counters.counter_key(HourlyVisits, at.hour_key(), field): 1,
     }
 
 
-def _breakdown(day, dimension, value):
-    lookup = {"day": day, "dimension": str(dimension), "value": value[:MAX_VALUE]}
+def _breakdown(at, dimension, value):
+    lookup = {**at.day_key(), "dimension": str(dimension), "value": value[:MAX_VALUE]}
     return counters.counter_key(DailyBreakdown, lookup, "count")
 
 
@@ -158,8 +189,8 @@ def _is_address(host):
     return True
 
 
-def summary():
-    """{"online", "bots", "guests", "members", "today", "month", "total"} right now.
+def summary(site):
+    """The site's {"online", "bots", "guests", "members", "today", "month", "total"} right now.
 
     The visit counters are the daily rows plus what the buffer holds for today and yesterday
     (not yet flushed); online counts everyone seen in the last PORTAL_STATS_ONLINE_SECONDS.
@@ -167,14 +198,18 @@ def summary():
     now = clock()
     today = local_time(now).date()
     yesterday, month_start = today - timedelta(days=1), today.replace(day=1)
-    online = counters.present(GROUPS, now - online_seconds())
-    stored = DailyVisits.objects.aggregate(
+    groups = presence_groups(site.pk)
+    present = counters.present(groups.values(), now - online_seconds())
+    online = {group: present[name] for group, name in groups.items()}
+    stored = DailyVisits.objects.filter(site=site).aggregate(
         total=Sum("visits"),
         month=Sum("visits", filter=Q(day__gte=month_start)),
         today=Sum("visits", filter=Q(day=today)),
     )
-    pending_today = counters.pending(DailyVisits, {"day": today}, "visits")
-    pending_yesterday = counters.pending(DailyVisits, {"day": yesterday}, "visits")
+    pending_today = counters.pending(DailyVisits, {"site_id": site.pk, "day": today}, "visits")
+    pending_yesterday = counters.pending(
+        DailyVisits, {"site_id": site.pk, "day": yesterday}, "visits"
+    )
     return {
         "online": sum(online.values()),
         **online,
@@ -187,8 +222,8 @@ def summary():
 
 
 def prune(days):
-    """Delete hourly rows and daily breakdowns older than `days` local days (daily rows stay:
-    the monthly and all-time figures are their sums). Returns the number of rows deleted."""
+    """Delete every site's hourly rows and daily breakdowns older than `days` local days (daily
+    rows stay: the monthly and all-time figures are their sums). Returns the rows deleted."""
     cutoff = local_time(clock()).date() - timedelta(days=days)
     start = timezone.make_aware(datetime.combine(cutoff, datetime.min.time()))
     with transaction.atomic():

@@ -14,8 +14,9 @@ COUNTED_METHODS = {"GET", "HEAD"}
 
 
 class VisitStatisticsMiddleware:
-    """After the response: a page is a GET or HEAD answered with 2xx HTML, or 304, outside
-    static files, media, the admin, the keep-alive ping and the health check. Placed just before
+    """After the response: a page is a GET or HEAD of a site (not an unknown host) answered with
+    2xx HTML, or 304, outside static files, media, the admin, the keep-alive ping and the health
+    check. Placed just before
     portal.visitors.VisitorCookieMiddleware (so it sees the cookie a new reader is given) and
     before any page cache (so cached pages count too). Counting never breaks a page."""
 
@@ -33,7 +34,8 @@ class VisitStatisticsMiddleware:
 
     def is_page(self, request, response):
         return (
-            request.method in COUNTED_METHODS
+            getattr(request, "site", None) is not None
+            and request.method in COUNTED_METHODS
             and (response.status_code == 304 or _is_html_success(response))
             and not request.path.startswith(self.excluded_prefixes)
         )

@@ -1,7 +1,8 @@
 """Visitor statistics kept for good: one row per day and per hour, and daily breakdowns.
 
 Monthly and all-time figures are sums of the daily rows, so nothing is ever reset. The rows are
-written only by the buffered counters' flush (stats/counting.py), never inside a request.
+written only by the buffered counters' flush (stats/counting.py), never inside a request. Each
+row is one site's: its figures are counted and shown per site.
 """
 
 from django.db import models
@@ -9,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DailyVisits(models.Model):
-    day = models.DateField(_("day"), unique=True)
+    site = models.ForeignKey(
+        "tenancy.Site",
+        on_delete=models.CASCADE,
+        related_name="daily_visits",
+        verbose_name=_("site"),
+    )
+    day = models.DateField(_("day"))
     visits = models.PositiveBigIntegerField(_("visits"), default=0)
     page_views = models.PositiveBigIntegerField(_("page views"), default=0)
     unique_visitors = models.PositiveBigIntegerField(_("unique visitors"), default=0)
@@ -17,6 +24,7 @@ class DailyVisits(models.Model):
 
     class Meta:
         ordering = ["-day"]
+        constraints = [models.UniqueConstraint(fields=["site", "day"], name="daily_visits_unique")]
         permissions = [("view_reports", _("Can view visitor statistics reports"))]
         verbose_name = _("visitor report")
         verbose_name_plural = _("visitor reports")
@@ -28,13 +36,22 @@ class DailyVisits(models.Model):
 class HourlyVisits(models.Model):
     """One local hour (Asia/Ho_Chi_Minh), for the report of today and the last days."""
 
-    hour = models.DateTimeField(_("hour"), unique=True)
+    site = models.ForeignKey(
+        "tenancy.Site",
+        on_delete=models.CASCADE,
+        related_name="hourly_visits",
+        verbose_name=_("site"),
+    )
+    hour = models.DateTimeField(_("hour"))
     visits = models.PositiveBigIntegerField(_("visits"), default=0)
     page_views = models.PositiveBigIntegerField(_("page views"), default=0)
     bot_hits = models.PositiveBigIntegerField(_("search engine hits"), default=0)
 
     class Meta:
         ordering = ["-hour"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "hour"], name="hourly_visits_unique")
+        ]
         verbose_name = _("hour of visits")
         verbose_name_plural = _("hours of visits")
 
@@ -52,6 +69,12 @@ class DailyBreakdown(models.Model):
         REFERRER = "referrer", _("Referrer")
         BOT = "bot", _("Search engine")
 
+    site = models.ForeignKey(
+        "tenancy.Site",
+        on_delete=models.CASCADE,
+        related_name="daily_breakdowns",
+        verbose_name=_("site"),
+    )
     day = models.DateField(_("day"))
     dimension = models.CharField(_("dimension"), max_length=10, choices=Dimension.choices)
     value = models.CharField(_("value"), max_length=100)
@@ -60,7 +83,9 @@ class DailyBreakdown(models.Model):
     class Meta:
         ordering = ["-day", "dimension", "-count"]
         constraints = [
-            models.UniqueConstraint(fields=["day", "dimension", "value"], name="breakdown_unique")
+            models.UniqueConstraint(
+                fields=["site", "day", "dimension", "value"], name="breakdown_unique"
+            )
         ]
         verbose_name = _("breakdown")
         verbose_name_plural = _("breakdowns")

@@ -1,7 +1,8 @@
 """The figures of the admin reports, read from the statistics rows with bounded queries.
 
 Every period report returns one row per period, zeros where nothing was counted, so the charts
-have no gaps. Days and hours are local (the site's time zone, Asia/Ho_Chi_Minh).
+have no gaps. Days and hours are local (the site's time zone, Asia/Ho_Chi_Minh). Every report is
+one site's.
 """
 
 import calendar
@@ -48,11 +49,13 @@ def _periods(keys, labels, sums):
     return [Period(label, *sums.get(key, (0, 0))) for key, label in zip(keys, labels, strict=True)]
 
 
-def hourly(day=None):
+def hourly(site, day=None):
     """The 24 local hours of `day` (default: today)."""
     day = day or timezone.localdate()
     start = timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
-    rows = HourlyVisits.objects.filter(hour__gte=start, hour__lt=start + timedelta(days=1))
+    rows = HourlyVisits.objects.filter(
+        site=site, hour__gte=start, hour__lt=start + timedelta(days=1)
+    )
     sums = {
         timezone.localtime(row.hour).hour: (row.visits, row.page_views)
         for row in rows.only("hour", "visits", "page_views")
@@ -60,42 +63,42 @@ def hourly(day=None):
     return _periods(range(24), [f"{n:02d}:00" for n in range(24)], sums)
 
 
-def daily(year, month):
+def daily(site, year, month):
     """Every day of a month."""
     days = [date(year, month, n) for n in range(1, calendar.monthrange(year, month)[1] + 1)]
-    rows = DailyVisits.objects.filter(day__range=(days[0], days[-1])).values_list(
+    rows = DailyVisits.objects.filter(site=site, day__range=(days[0], days[-1])).values_list(
         "day", "visits", "page_views"
     )
     sums = {day: (visits, page_views) for day, visits, page_views in rows}
     return _periods(days, [f"{day:%d/%m/%Y}" for day in days], sums)
 
 
-def monthly(year):
+def monthly(site, year):
     """The twelve months of a year, each the sum of its days."""
-    rows = DailyVisits.objects.filter(day__range=(date(year, 1, 1), date(year, 12, 31)))
+    rows = DailyVisits.objects.filter(site=site, day__range=(date(year, 1, 1), date(year, 12, 31)))
     sums = _sums(rows, ExtractMonth("day"))
     months = range(1, 13)
     return _periods(months, [f"{month:02d}/{year}" for month in months], sums)
 
 
-def yearly(until=None):
+def yearly(site, until=None):
     """Every year from the first one counted until `until` (default: this year)."""
     until = until or timezone.localdate().year
-    sums = _sums(DailyVisits.objects.all(), ExtractYear("day"))
+    sums = _sums(DailyVisits.objects.filter(site=site), ExtractYear("day"))
     first = min([*sums, until])
     years = range(first, until + 1)
     return _periods(years, [str(year) for year in years], sums)
 
 
-def top_articles(limit=10):
+def top_articles(site, limit=10):
     """The most viewed published articles."""
     articles = Article.objects.published().most_viewed().values_list("title", "view_count")
     return [Share(title, views) for title, views in articles[:limit]]
 
 
-def breakdown(dimension, start, end, limit=10):
+def breakdown(site, dimension, start, end, limit=10):
     """The `limit` most frequent values of a dimension between two days; the rest as "Other"."""
-    rows = DailyBreakdown.objects.filter(dimension=dimension, day__range=(start, end))
+    rows = DailyBreakdown.objects.filter(site=site, dimension=dimension, day__range=(start, end))
     top = list(
         rows.values("value").annotate(total=Sum("count")).order_by("-total", "value")[:limit]
     )

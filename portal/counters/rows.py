@@ -70,16 +70,29 @@ def _write(counts, expression):
         updates = {field: expression(field, n) for field, n in fields.items()}
         rows = model._base_manager.filter(**lookup)
         done = rows.update(**updates)
-        if not done and creates:
-            model._base_manager.bulk_create([model(**lookup)], ignore_conflicts=True)
+        if not done and creates and _insert(model, lookup):
             done = rows.update(**updates)
         updated += done
     return updated
 
 
+def _insert(model, lookup):
+    """Create the row a natural key names (if another flush has not). A key that cannot name a
+    row (one recorded before a migration added a required column) is dropped, logged, instead
+    of failing every flush after it."""
+    try:
+        with transaction.atomic():
+            model._base_manager.bulk_create([model(**lookup)], ignore_conflicts=True)
+    except IntegrityError:
+        logger.warning("Dropping the counts of %s %s: no such row can be created", model, lookup)
+        return False
+    return True
+
+
 def apply_counts(counts):
     """Add {counter_key: n} to the rows, one UPDATE per row. Counters of a model or field that
-    no longer exists, or of a deleted row named by its primary key, are dropped."""
+    no longer exists, of a deleted row named by its primary key, or of a row that cannot be
+    created, are dropped."""
     return _write(counts, lambda field, n: F(field) + n)
 
 
@@ -118,8 +131,7 @@ def _lock(rows):
 
 
 def _create(model, lookup, rows):
-    model._base_manager.bulk_create([model(**lookup)], ignore_conflicts=True)
-    return _lock(rows)
+    return _insert(model, lookup) and _lock(rows)
 
 
 def _hashed(key, member):

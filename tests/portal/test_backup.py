@@ -33,6 +33,7 @@ from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tests.articles.test_pictures import picture_bytes, upload_of
 from tests.factories import make_article, make_category
 from tests.portal.test_settings import run_manage
+from tests.stats import first_site
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -125,11 +126,11 @@ def site(settings, django_user_model):
     counters.increment(Article, article.pk, "view_count", STORED_VIEWS)
     counters.flush()
     counters.increment(Article, article.pk, "view_count", PENDING_VIEWS)
-    counters.increment(DailyVisits, {"day": date(2025, 6, 2)}, "visits", PENDING_VISITS)
-    HourlyVisits.objects.create(hour="2025-06-02T08:00:00+07:00", visits=2, page_views=9)
-    DailyBreakdown.objects.create(
-        day=date(2025, 6, 2), dimension="browser", value="Chrome", count=4
-    )
+    ward = first_site()
+    day = {"site_id": ward.pk, "day": date(2025, 6, 2)}
+    counters.increment(DailyVisits, day, "visits", PENDING_VISITS)
+    HourlyVisits.objects.create(site=ward, hour="2025-06-02T08:00:00+07:00", visits=2, page_views=9)
+    DailyBreakdown.objects.create(**day, dimension="browser", value="Chrome", count=4)
     return article
 
 

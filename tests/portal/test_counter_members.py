@@ -8,11 +8,15 @@ from portal import counters
 from portal.models import CounterMember
 from stats.models import DailyVisits
 from tests.portal.test_counters import buffer, redis_buffer  # noqa: F401
+from tests.stats import first_site
 
 DAY = date(2025, 7, 18)
-UNIQUE = counters.counter_key(DailyVisits, {"day": DAY}, "unique_visitors")
-VISITS = counters.counter_key(DailyVisits, {"day": DAY}, "visits")
 GROUPS = ("guests", "members")
+
+
+def day_key(field):
+    """The counter of the first site's day (its pk is known once the database is)."""
+    return counters.counter_key(DailyVisits, {"site_id": first_site().pk, "day": DAY}, field)
 
 
 def unique():
@@ -25,8 +29,8 @@ def first_page(buffer, issued, now=0):  # noqa: F811
         marks=["shared"],
         gap=60,
         marks_if_new=[issued],
-        counts_if_new={VISITS: 1},
-        distinct_if_new={UNIQUE: issued},
+        counts_if_new={day_key("visits"): 1},
+        distinct_if_new={day_key("unique_visitors"): issued},
         presence=("guests", "shared", GROUPS),
         now=now,
     )
@@ -36,8 +40,8 @@ def with_cookie(buffer, cookie, now=1):  # noqa: F811
     return buffer.record(
         marks=[cookie],
         gap=60,
-        counts_if_new={VISITS: 1},
-        distinct={UNIQUE: cookie},
+        counts_if_new={day_key("visits"): 1},
+        distinct={day_key("unique_visitors"): cookie},
         presence=("guests", cookie, GROUPS, ["shared"]),
         now=now,
     )
@@ -58,17 +62,17 @@ def test_marks_and_members_if_new_apply_only_to_a_new_record(buffer):  # noqa: F
 @pytest.mark.django_db
 def test_stored_members_make_the_count_exact_and_idempotent(buffer):  # noqa: F811
     for n in range(300):
-        buffer.record(distinct={UNIQUE: f"reader-{n}"})
+        buffer.record(distinct={day_key("unique_visitors"): f"reader-{n}"})
     buffer.flush()
     assert unique() == 300
-    counters.apply_members({UNIQUE: {f"reader-{n}" for n in range(250, 310)}})
+    counters.apply_members({day_key("unique_visitors"): {f"reader-{n}" for n in range(250, 310)}})
     assert unique() == 310
     assert not CounterMember.objects.filter(member__startswith="reader").exists()
 
 
 @pytest.mark.django_db
 def test_a_failed_flush_keeps_the_members_for_the_next(buffer, monkeypatch):  # noqa: F811
-    buffer.record(distinct={UNIQUE: "a"})
+    buffer.record(distinct={day_key("unique_visitors"): "a"})
 
     def broken(members):
         raise RuntimeError("database down")
@@ -76,7 +80,7 @@ def test_a_failed_flush_keeps_the_members_for_the_next(buffer, monkeypatch):  # 
     monkeypatch.setattr(counters.buffer, "apply_members", broken)
     with pytest.raises(RuntimeError):
         buffer.flush()
-    buffer.record(distinct={UNIQUE: "b"})
+    buffer.record(distinct={day_key("unique_visitors"): "b"})
     monkeypatch.undo()
     buffer.flush()
     assert unique() == 2

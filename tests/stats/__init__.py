@@ -77,3 +77,20 @@ def visitor_cookie(visitor_id, secret_key=None):
     with override_settings(**({"SECRET_KEY": secret_key} if secret_key else {})):
         response.set_signed_cookie(VISITOR_COOKIE, visitor_id, salt=COOKIE_SALT)
     return response.cookies[VISITOR_COOKIE].value
+
+
+def first_site():
+    """The site of the test client's host ("testserver")."""
+    from tenancy.models import Site
+
+    return Site.objects.order_by("pk").first()
+
+
+OTHER_HOST = "ninhhai.example.gov.vn"
+
+
+def other_site():
+    """A second site, answering on OTHER_HOST."""
+    from tenancy.services import add_site
+
+    return add_site(OTHER_HOST, "Cổng thông tin điện tử xã Ninh Hải")[0]

@@ -20,7 +20,7 @@ FIGURES = {
 def figures(monkeypatch):
     calls = []
 
-    def summary():
+    def summary(site):
         calls.append(1)
         return dict(FIGURES)
 
@@ -50,7 +50,7 @@ def test_the_block_reads_as_on_the_seed_page(client, figures):
 
 
 def test_members_are_shown_when_there_are_some(client, monkeypatch):
-    monkeypatch.setattr("stats.views.summary", lambda: {**FIGURES, "members": 2})
+    monkeypatch.setattr("stats.views.summary", lambda site: {**FIGURES, "members": 2})
     html = client.get("/").content.decode()
     assert 'data-stat-row="members">' in html and "Thành viên" in html
 

@@ -8,13 +8,18 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from stats.models import DailyVisits
+from tests.stats import first_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_admin_report_shows_the_chart_and_its_numbers(staff_page):
-    DailyVisits.objects.create(day=timezone.localdate(), visits=2557, page_views=9001)
-    DailyVisits.objects.create(day=date(2024, 2, 29), visits=1234, page_views=5678)
+    DailyVisits.objects.create(
+        site=first_site(), day=timezone.localdate(), visits=2557, page_views=9001
+    )
+    DailyVisits.objects.create(
+        site=first_site(), day=date(2024, 2, 29), visits=1234, page_views=5678
+    )
     page = staff_page
 
     page.goto("/admin/")

@@ -10,7 +10,16 @@ from stats import counting
 from stats.middleware import VisitStatisticsMiddleware
 from stats.models import DailyBreakdown, DailyVisits
 from tests import concurrency
-from tests.stats import BROWSER, GOOGLEBOT, Clock, drop_redis_keys, use_statistics, visitor_cookie
+from tests.stats import (
+    BROWSER,
+    GOOGLEBOT,
+    Clock,
+    drop_redis_keys,
+    first_site,
+    other_site,
+    use_statistics,
+    visitor_cookie,
+)
 
 THREADS, VISITORS, ROUNDS, BOT_HITS = 8, 12, 5, 10
 TODAY = date(2025, 7, 18)
@@ -41,37 +50,48 @@ COOKIES = [visitor_cookie(f"reader-{n}") for n in range(VISITORS)]
 middleware = VisitStatisticsMiddleware(page)
 
 
-def hit(n, flush_every=0):
-    """Thread n: every reader opens the page ROUNDS times; a bot comes BOT_HITS times."""
+def hit(n, flush_every=0, sites=None):
+    """Thread n, on the site n of `sites` (modulo; default the first site): every reader opens
+    the page ROUNDS times; a bot comes BOT_HITS times."""
+    site = sites[n % len(sites)] if sites else first_site()
+
+    def request(agent, address):
+        request = rf.get("/", HTTP_USER_AGENT=agent, REMOTE_ADDR=address)
+        request.site = site
+        return request
+
     for i in range(ROUNDS):
         for reader, cookie in enumerate(COOKIES):
-            request = rf.get("/", HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=f"192.0.2.{reader}")
-            request.COOKIES["pv"] = cookie
-            middleware(request)
+            page_request = request(BROWSER, f"192.0.2.{reader}")
+            page_request.COOKIES["pv"] = cookie
+            middleware(page_request)
         if flush_every and i % flush_every == n % flush_every:
             counters.flush()
     for _ in range(BOT_HITS):
-        middleware(rf.get("/", HTTP_USER_AGENT=GOOGLEBOT, REMOTE_ADDR=f"66.249.66.{n}"))
+        middleware(request(GOOGLEBOT, f"66.249.66.{n}"))
 
 
-def assert_exact():
-    row = DailyVisits.objects.get(day=TODAY)
+def assert_exact(site=None, threads=THREADS):
+    """Every reader is one visit and one unique visitor of the site; each thread's bot is one."""
+    site = site or first_site()
+    row = DailyVisits.objects.get(site=site, day=TODAY)
     assert (row.visits, row.page_views, row.unique_visitors, row.bot_hits) == (
         VISITORS,
-        THREADS * ROUNDS * VISITORS,
+        threads * ROUNDS * VISITORS,
         VISITORS,
-        THREADS * BOT_HITS,
+        threads * BOT_HITS,
     )
-    browsers = DailyBreakdown.objects.filter(day=TODAY, dimension="browser")
+    browsers = DailyBreakdown.objects.filter(site=site, day=TODAY, dimension="browser")
     assert dict(browsers.values_list("value", "count")) == {"Chrome": VISITORS}
-    summary = counting.summary()
-    assert (summary["today"], summary["guests"], summary["bots"]) == (VISITORS, VISITORS, THREADS)
+    summary = counting.summary(site)
+    assert (summary["today"], summary["guests"], summary["bots"]) == (VISITORS, VISITORS, threads)
 
 
 @pytest.mark.django_db
 def test_threads_count_exactly(backend):
-    run_threads(hit)
-    assert counting.summary()["today"] == VISITORS
+    sites = [first_site()]
+    run_threads(lambda n: hit(n, sites=sites))
+    assert counting.summary(sites[0])["today"] == VISITORS
     counters.flush()
     assert_exact()
 
@@ -125,9 +145,21 @@ def test_a_flush_that_dies_after_commit_is_not_applied_again(backend, monkeypatc
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_threads_counting_and_flushing_at_once_count_exactly_on_postgresql(backend):
-    run_threads(lambda n: hit(n, flush_every=2))
+    sites = [first_site()]
+    run_threads(lambda n: hit(n, flush_every=2, sites=sites))
     counters.flush()
     assert_exact()
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_sites_counted_and_flushed_at_once_each_count_exactly_on_postgresql(backend):
+    """The same readers on two sites: each site counts them once, with its own threads' views."""
+    sites = [first_site(), other_site()]
+    run_threads(lambda n: hit(n, flush_every=2, sites=sites))
+    counters.flush()
+    for site in sites:
+        assert_exact(site, threads=THREADS // 2)
 
 
 @on_postgresql

@@ -16,6 +16,7 @@ from tests.stats import (
     PHONE,
     Clock,
     drop_redis_keys,
+    first_site,
     use_statistics,
 )
 
@@ -65,7 +66,7 @@ def test_bots_guests_and_members_are_counted_apart(site, staff_user):
     member.force_login(staff_user)
     member.get("/")
 
-    assert counting.summary() == {
+    assert counting.summary(first_site()) == {
         "online": 6, "bots": 4, "guests": 1, "members": 1,
         "today": 2, "month": 2, "total": 2,
     }  # fmt: skip
@@ -110,10 +111,10 @@ def test_a_visit_spanning_midnight_counts_in_the_new_day(settings, monkeypatch):
     browser.get("/")
     clock.advance(5)
     browser.get("/")
-    assert counting.summary()["today"] == 1
+    assert counting.summary(first_site())["today"] == 1
     clock.advance(10)  # 00:05 on 1 February: a new day and a new month
     browser.get("/")
-    assert counting.summary() | {"online": 0, "guests": 0} == {
+    assert counting.summary(first_site()) | {"online": 0, "guests": 0} == {
         "online": 0, "bots": 0, "guests": 0, "members": 0, "today": 1, "month": 1, "total": 2,
     }  # fmt: skip
     assert day_row(date(2025, 1, 31))["page_views"] == 2
@@ -124,15 +125,15 @@ def test_a_visit_spanning_midnight_counts_in_the_new_day(settings, monkeypatch):
 
 
 def test_summary_includes_what_is_not_yet_flushed(site, clock):
-    DailyVisits.objects.create(day=date(2025, 6, 30), visits=100)
-    DailyVisits.objects.create(day=date(2025, 7, 1), visits=20)
+    DailyVisits.objects.create(site=first_site(), day=date(2025, 6, 30), visits=100)
+    DailyVisits.objects.create(site=first_site(), day=date(2025, 7, 1), visits=20)
     reader().get("/")
     reader(ip="192.0.2.1").get("/")
-    live = counting.summary()
+    live = counting.summary(first_site())
     assert (live["today"], live["month"], live["total"]) == (2, 22, 122)
     counters.flush()
     counters.flush()
-    assert counting.summary() == live
+    assert counting.summary(first_site()) == live
 
 
 def test_online_means_seen_in_the_last_minutes(site, clock, settings):
@@ -140,9 +141,12 @@ def test_online_means_seen_in_the_last_minutes(site, clock, settings):
     reader().get("/")
     clock.advance(4)
     reader(ip="192.0.2.1").get("/")
-    assert counting.summary()["online"] == 2
+    assert counting.summary(first_site())["online"] == 2
     clock.advance(2)
-    assert (counting.summary()["online"], counting.summary()["guests"]) == (1, 1)
+    assert (counting.summary(first_site())["online"], counting.summary(first_site())["guests"]) == (
+        1,
+        1,
+    )
 
 
 def test_signing_in_moves_a_reader_from_guests_to_members(site, staff_user):
@@ -150,7 +154,7 @@ def test_signing_in_moves_a_reader_from_guests_to_members(site, staff_user):
     browser.get("/")
     browser.force_login(staff_user)
     browser.get("/")
-    assert {k: counting.summary()[k] for k in ("online", "guests", "members")} == {
+    assert {k: counting.summary(first_site())[k] for k in ("online", "guests", "members")} == {
         "online": 1, "guests": 0, "members": 1,
     }  # fmt: skip
 
@@ -184,7 +188,7 @@ def test_breakdowns_of_visits(site, clock):
 )
 def test_what_is_not_a_page_is_not_counted(site, method, path):
     getattr(reader(), method)(path)
-    assert counting.summary()["online"] == 0
+    assert counting.summary(first_site())["online"] == 0
     assert day_row(TODAY)["page_views"] == 0
 
 
@@ -219,7 +223,7 @@ def test_counting_a_page_does_not_touch_the_database(site, django_assert_num_que
 )
 def test_bad_headers_never_break_a_page(site, headers):
     assert Client(**headers).get("/").status_code == 200
-    assert counting.summary()["online"] == 1
+    assert counting.summary(first_site())["online"] == 1
     row = day_row(TODAY)
     assert row["page_views"] + row["bot_hits"] == 1
     assert all(len(v) <= 100 for v in DailyBreakdown.objects.values_list("value", flat=True))
@@ -247,8 +251,10 @@ def test_no_address_is_stored_anywhere(site, settings, staff_user):
 def test_prune_stats_keeps_daily_totals(site, settings, capsys):
     settings.PORTAL_STATS_RETENTION_DAYS = 30
     for day in (date(2025, 6, 1), date(2025, 7, 17)):
-        DailyVisits.objects.create(day=day, visits=5)
-        DailyBreakdown.objects.create(day=day, dimension="browser", value="Chrome", count=5)
+        DailyVisits.objects.create(site=first_site(), day=day, visits=5)
+        DailyBreakdown.objects.create(
+            site=first_site(), day=day, dimension="browser", value="Chrome", count=5
+        )
     reader().get("/")
     counters.flush()
     call_command("prune_stats")

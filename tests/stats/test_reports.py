@@ -13,6 +13,7 @@ from articles.models import Article
 from stats import admin_views, charts, reports
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tests.factories import make_article, make_category
+from tests.stats import first_site
 
 pytestmark = pytest.mark.django_db
 
@@ -51,32 +52,44 @@ def publisher_client(client, member):
 
 def test_hourly_uses_local_hours_and_fills_the_other_hours_with_zeros():
     day = date(2025, 7, 18)
-    HourlyVisits.objects.create(hour=datetime(2025, 7, 17, 17, tzinfo=UTC), visits=5, page_views=9)
-    HourlyVisits.objects.create(hour=local_hour(day, 23), visits=7, page_views=11)
-    HourlyVisits.objects.create(hour=datetime(2025, 7, 17, 16, tzinfo=UTC), visits=100)
-    HourlyVisits.objects.create(hour=local_hour(day, 24), visits=200, page_views=200)
+    HourlyVisits.objects.create(
+        site=first_site(), hour=datetime(2025, 7, 17, 17, tzinfo=UTC), visits=5, page_views=9
+    )
+    HourlyVisits.objects.create(
+        site=first_site(), hour=local_hour(day, 23), visits=7, page_views=11
+    )
+    HourlyVisits.objects.create(
+        site=first_site(), hour=datetime(2025, 7, 17, 16, tzinfo=UTC), visits=100
+    )
+    HourlyVisits.objects.create(
+        site=first_site(), hour=local_hour(day, 24), visits=200, page_views=200
+    )
 
-    rows = reports.hourly(day)
+    rows = reports.hourly(first_site(), day)
 
     assert [row.label for row in rows] == [f"{hour:02d}:00" for hour in range(24)]
     assert (rows[0].visits, rows[0].page_views) == (5, 9)
     assert (rows[23].visits, rows[23].page_views) == (7, 11)
     assert sum(row.visits for row in rows) == 12
-    assert reports.hourly(date(2025, 7, 17))[23].visits == 100
+    assert reports.hourly(first_site(), date(2025, 7, 17))[23].visits == 100
 
 
 def test_hourly_defaults_to_today():
-    HourlyVisits.objects.create(hour=local_hour(timezone.localdate(), 9), visits=3, page_views=4)
-    assert reports.hourly()[9].visits == 3
+    HourlyVisits.objects.create(
+        site=first_site(), hour=local_hour(timezone.localdate(), 9), visits=3, page_views=4
+    )
+    assert reports.hourly(first_site())[9].visits == 3
 
 
 def test_daily_has_every_day_of_the_month_with_zeros_for_gaps():
-    DailyVisits.objects.create(day=date(2024, 2, 1), visits=10, page_views=30)
-    DailyVisits.objects.create(day=date(2024, 2, 29), visits=2557, page_views=9000)
-    DailyVisits.objects.create(day=date(2024, 1, 31), visits=1, page_views=1)
-    DailyVisits.objects.create(day=date(2024, 3, 1), visits=1, page_views=1)
+    DailyVisits.objects.create(site=first_site(), day=date(2024, 2, 1), visits=10, page_views=30)
+    DailyVisits.objects.create(
+        site=first_site(), day=date(2024, 2, 29), visits=2557, page_views=9000
+    )
+    DailyVisits.objects.create(site=first_site(), day=date(2024, 1, 31), visits=1, page_views=1)
+    DailyVisits.objects.create(site=first_site(), day=date(2024, 3, 1), visits=1, page_views=1)
 
-    rows = reports.daily(2024, 2)
+    rows = reports.daily(first_site(), 2024, 2)
 
     assert len(rows) == 29
     assert rows[0] == reports.Period("01/02/2024", 10, 30)
@@ -85,12 +98,12 @@ def test_daily_has_every_day_of_the_month_with_zeros_for_gaps():
 
 
 def test_monthly_sums_the_days_of_each_month():
-    DailyVisits.objects.create(day=date(2025, 1, 1), visits=10, page_views=20)
-    DailyVisits.objects.create(day=date(2025, 1, 31), visits=5, page_views=6)
-    DailyVisits.objects.create(day=date(2025, 3, 15), visits=7, page_views=8)
-    DailyVisits.objects.create(day=date(2024, 12, 31), visits=99, page_views=99)
+    DailyVisits.objects.create(site=first_site(), day=date(2025, 1, 1), visits=10, page_views=20)
+    DailyVisits.objects.create(site=first_site(), day=date(2025, 1, 31), visits=5, page_views=6)
+    DailyVisits.objects.create(site=first_site(), day=date(2025, 3, 15), visits=7, page_views=8)
+    DailyVisits.objects.create(site=first_site(), day=date(2024, 12, 31), visits=99, page_views=99)
 
-    rows = reports.monthly(2025)
+    rows = reports.monthly(first_site(), 2025)
 
     assert [row.label for row in rows][:3] == ["01/2025", "02/2025", "03/2025"]
     assert (rows[0].visits, rows[0].page_views) == (15, 26)
@@ -101,11 +114,11 @@ def test_monthly_sums_the_days_of_each_month():
 
 
 def test_yearly_runs_from_the_first_year_to_this_one():
-    DailyVisits.objects.create(day=date(2023, 5, 1), visits=4, page_views=5)
-    DailyVisits.objects.create(day=date(2023, 6, 1), visits=1, page_views=1)
-    DailyVisits.objects.create(day=date(2025, 5, 1), visits=6, page_views=7)
+    DailyVisits.objects.create(site=first_site(), day=date(2023, 5, 1), visits=4, page_views=5)
+    DailyVisits.objects.create(site=first_site(), day=date(2023, 6, 1), visits=1, page_views=1)
+    DailyVisits.objects.create(site=first_site(), day=date(2025, 5, 1), visits=6, page_views=7)
 
-    rows = reports.yearly(until=2026)
+    rows = reports.yearly(first_site(), until=2026)
 
     assert rows == [
         reports.Period("2023", 5, 6),
@@ -116,7 +129,7 @@ def test_yearly_runs_from_the_first_year_to_this_one():
 
 
 def test_yearly_without_rows_is_this_year_only():
-    assert reports.yearly() == [reports.Period(str(timezone.localdate().year), 0, 0)]
+    assert reports.yearly(first_site()) == [reports.Period(str(timezone.localdate().year), 0, 0)]
 
 
 def test_top_articles_are_published_and_most_viewed_first():
@@ -125,15 +138,17 @@ def test_top_articles_are_published_and_most_viewed_first():
     make_article(category, title="Nhiều người xem", view_count=2557)
     make_article(category, title="Bản nháp", view_count=10_000, status=Article.Status.DRAFT)
 
-    assert reports.top_articles() == [
+    assert reports.top_articles(first_site()) == [
         reports.Share("Nhiều người xem", 2557),
         reports.Share("Ít người xem", 3),
     ]
-    assert reports.top_articles(limit=1) == [reports.Share("Nhiều người xem", 2557)]
+    assert reports.top_articles(first_site(), limit=1) == [reports.Share("Nhiều người xem", 2557)]
 
 
 def breakdown_row(day, value, count, dimension="browser"):
-    DailyBreakdown.objects.create(day=day, dimension=dimension, value=value, count=count)
+    DailyBreakdown.objects.create(
+        site=first_site(), day=day, dimension=dimension, value=value, count=count
+    )
 
 
 def test_breakdown_sums_the_range_and_puts_the_tail_in_other():
@@ -145,14 +160,14 @@ def test_breakdown_sums_the_range_and_puts_the_tail_in_other():
     breakdown_row(date(2025, 7, 3), "Chrome", 1000)
     breakdown_row(date(2025, 7, 1), "Windows", 99, dimension="os")
 
-    shares = reports.breakdown("browser", date(2025, 7, 1), date(2025, 7, 2), limit=2)
+    shares = reports.breakdown(first_site(), "browser", date(2025, 7, 1), date(2025, 7, 2), limit=2)
 
     assert shares == [
         reports.Share("Chrome", 100),
         reports.Share("Safari", 40),
         reports.Share("Khác", 10),
     ]
-    assert reports.breakdown("browser", date(2025, 7, 1), date(2025, 7, 2)) == [
+    assert reports.breakdown(first_site(), "browser", date(2025, 7, 1), date(2025, 7, 2)) == [
         reports.Share("Chrome", 100),
         reports.Share("Safari", 40),
         reports.Share("Firefox", 8),
@@ -235,7 +250,9 @@ def test_editors_do_not_get_the_permission():
 
 
 def test_daily_page_shows_chart_table_and_csv_link(publisher_client):
-    DailyVisits.objects.create(day=date(2025, 7, 18), visits=2557, page_views=9001)
+    DailyVisits.objects.create(
+        site=first_site(), day=date(2025, 7, 18), visits=2557, page_views=9001
+    )
 
     response = publisher_client.get(report_url("daily"), {"month": "7", "year": "2025"})
 
@@ -251,7 +268,9 @@ def test_daily_page_shows_chart_table_and_csv_link(publisher_client):
 
 
 def test_hourly_page_has_24_bars(publisher_client):
-    HourlyVisits.objects.create(hour=local_hour(date(2025, 7, 18), 13), visits=42, page_views=50)
+    HourlyVisits.objects.create(
+        site=first_site(), hour=local_hour(date(2025, 7, 18), 13), visits=42, page_views=50
+    )
 
     response = publisher_client.get(report_url("hourly"), {"day": "18/07/2025"})
 
@@ -290,7 +309,7 @@ def test_each_report_takes_a_bounded_number_of_queries(
 ):
     for offset in range(40):
         day = date(2024, 1, 1) + timedelta(days=offset * 20)
-        DailyVisits.objects.create(day=day, visits=offset, page_views=offset)
+        DailyVisits.objects.create(site=first_site(), day=day, visits=offset, page_views=offset)
         breakdown_row(day, f"value {offset}", offset, dimension=slug if slug != "hourly" else "os")
     # Session, user, the staff member's two-step verification device, permissions, the report.
     with django_assert_max_num_queries(9):
@@ -303,7 +322,9 @@ def test_each_report_takes_a_bounded_number_of_queries(
 
 
 def test_csv_is_utf8_with_bom_and_vietnamese_header(publisher_client):
-    DailyVisits.objects.create(day=date(2025, 2, 3), visits=2557, page_views=9001)
+    DailyVisits.objects.create(
+        site=first_site(), day=date(2025, 2, 3), visits=2557, page_views=9001
+    )
 
     response = publisher_client.get(csv_url("daily"), {"month": "2", "year": "2025"})
 
