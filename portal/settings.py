@@ -192,8 +192,11 @@ if PORTAL_ADMIN_URL == "/":
 # Axes refuses a sign-in it cannot count (one without a request): every sign-in form passes one.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, with the permissions of the user's role on the request's site.
+    "tenancy.backends.SiteRoleBackend",
 ]
+# Who may enter the admin on a host: a callable(request, user) giving None or the reason not.
+PORTAL_ADMIN_ACCESS_CHECK = "tenancy.access.admin_refusal"
 AXES_HANDLER = "accounts.lockout.LockoutHandler"
 # An account locks for the address that failed, never for everyone: a stranger's failures from
 # elsewhere must not lock the owner out of their own account.
