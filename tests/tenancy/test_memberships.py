@@ -1,5 +1,7 @@
 """Staff roles per site: what an account may do depends on the host it works on."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -195,3 +197,24 @@ def test_the_moderators_of_a_site_are_found_by_their_role(member, first_site, ot
         "comments.moderate_comment", backend=backend, include_superusers=False, obj=first_site
     )
     assert list(only_first) == [here]
+
+
+def test_demo_staff_gives_the_demo_accounts_their_roles(capsys, monkeypatch, first_site):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from tenancy import demo
+
+    monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    ward, _created = demo.seed()
+    call_command("demo_staff")
+    call_command("demo_staff")
+    output = capsys.readouterr().out
+    password = re.search(rf"'{demo.SECOND_WARD_EDITOR}', password '([^']+)'", output).group(1)
+    editor = get_user_model().objects.get(username=demo.SECOND_WARD_EDITOR)
+    assert editor.check_password(password) and not editor.is_superuser
+    roles = Membership.objects.values_list("user__username", "site", "role")
+    assert set(roles) == {
+        ("admin", first_site.pk, Role.SITE_ADMINISTRATOR),
+        (demo.SECOND_WARD_EDITOR, ward.pk, Role.EDITOR),
+    }
