@@ -218,3 +218,17 @@ def test_demo_staff_gives_the_demo_accounts_their_roles(capsys, monkeypatch, fir
         ("admin", first_site.pk, Role.SITE_ADMINISTRATOR),
         (demo.SECOND_WARD_EDITOR, ward.pk, Role.EDITOR),
     }
+
+
+def test_an_authenticator_app_names_the_site_it_was_set_up_on(editor, other_site, settings):
+    from urllib.parse import quote
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice(user=editor, name="app")
+    token = request_site.set(other_site)
+    try:
+        assert f"issuer={quote(other_site.name)}" in device.config_url
+    finally:
+        request_site.reset(token)
+    assert f"issuer={quote(settings.PORTAL_SITE_NAME)}" in device.config_url
