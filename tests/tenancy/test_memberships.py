@@ -232,3 +232,28 @@ def test_an_authenticator_app_names_the_site_it_was_set_up_on(editor, other_site
     finally:
         request_site.reset(token)
     assert f"issuer={quote(settings.PORTAL_SITE_NAME)}" in device.config_url
+
+
+def test_a_province_administrator_gives_roles_on_the_account_page(
+    client, staff_user, member, other_site
+):
+    user = member(username="moi")
+    client.force_login(staff_user)
+    url = reverse("admin:auth_user_change", args=[user.pk])
+    page = client.get(url).content.decode()
+    assert 'name="memberships-0-site"' in page and 'name="groups"' not in page
+    form = client.get(url).context["adminform"].form.initial
+    data = {
+        **{key: value for key, value in form.items() if value is not None and key != "password"},
+        "is_staff": "on",
+        "is_active": "on",
+        "date_joined_0": "01/01/2026",
+        "date_joined_1": "08:00:00",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-0-site": other_site.pk,
+        "memberships-0-role": Role.MODERATOR,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Membership.objects.get(user=user).site == other_site
