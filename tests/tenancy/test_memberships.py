@@ -189,6 +189,7 @@ def test_the_moderators_of_a_site_are_found_by_their_role(member, first_site, ot
     here = give_role(member(username="a"), Role.MODERATOR, first_site)
     there = give_role(member(username="b"), Role.SITE_ADMINISTRATOR, other_site)
     give_role(member(username="c"), Role.EDITOR, first_site)
+    member(username="d").groups.add(Group.objects.get(name="Người kiểm duyệt"))
     with_perm = get_user_model()._default_manager.with_perm
     backend = "tenancy.backends.SiteRoleBackend"
     everywhere = with_perm("comments.moderate_comment", backend=backend, include_superusers=False)
