@@ -39,11 +39,12 @@ def cache_is_shared():
 
 
 def moderator_emails():
-    """Addresses of the active staff who may moderate (directly, by group, or superusers)."""
+    """Addresses of the active staff who may moderate (directly, by a role on a site, or as
+    superusers)."""
     users = (
         get_user_model()
         ._default_manager.with_perm(
-            "comments.moderate_comment", backend="django.contrib.auth.backends.ModelBackend"
+            "comments.moderate_comment", backend="tenancy.backends.SiteRoleBackend"
         )
         .filter(is_staff=True)
         .exclude(email="")

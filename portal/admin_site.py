@@ -1,8 +1,10 @@
-"""The project's admin site: Django's, with two checks that every model admin gets."""
+"""The project's admin site."""
 
 from functools import wraps
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes import views as contenttype_views
@@ -10,10 +12,43 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.urls import path
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 
+def access_refusal(request, user):
+    """Why `user` may not enter the admin on this request's host, or None. The check is named
+    by settings.PORTAL_ADMIN_ACCESS_CHECK (tenancy's: which sites the account belongs to), so
+    that the project's infrastructure imports no app."""
+    check = settings.PORTAL_ADMIN_ACCESS_CHECK
+    return import_string(check)(request, user) if check else None
+
+
+class SiteAuthenticationForm(AdminAuthenticationForm):
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        refusal = access_refusal(self.request, user)
+        if refusal:
+            raise ValidationError(refusal, code="no_access")
+
+
 class PortalAdminSite(admin.AdminSite):
+    """Django's, with two checks that every model admin gets, and an account's access to the
+    admin of the request's host."""
+
+    login_form = SiteAuthenticationForm
+
+    def has_permission(self, request):
+        return super().has_permission(request) and not access_refusal(request, request.user)
+
+    def login(self, request, extra_context=None):
+        user = request.user
+        if request.method == "GET" and user.is_active and user.is_staff:
+            refusal = access_refusal(request, user)
+            if refusal:
+                messages.error(request, refusal)
+        return super().login(request, extra_context)
+
     def admin_view(self, view, cacheable=False):
         model_admin = getattr(view, "__self__", None)
         if isinstance(model_admin, admin.ModelAdmin):

@@ -192,8 +192,11 @@ if PORTAL_ADMIN_URL == "/":
 # Axes refuses a sign-in it cannot count (one without a request): every sign-in form passes one.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, with the permissions of the user's role on the request's site.
+    "tenancy.backends.SiteRoleBackend",
 ]
+# Who may enter the admin on a host: a callable(request, user) giving None or the reason not.
+PORTAL_ADMIN_ACCESS_CHECK = "tenancy.access.admin_refusal"
 AXES_HANDLER = "accounts.lockout.LockoutHandler"
 # An account locks for the address that failed, never for everyone: a stranger's failures from
 # elsewhere must not lock the owner out of their own account.
@@ -290,7 +293,18 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 14 * 24 * 3600)
 # sent without a request; empty: the first site's primary host name.
 PORTAL_SITE_URL = env_str("PORTAL_SITE_URL", "")
 PORTAL_SITE_NAME = env_str("PORTAL_SITE_NAME", "Cổng thông tin điện tử phường Phù Vân")
-OTP_TOTP_ISSUER = PORTAL_SITE_NAME
+
+
+def totp_issuer(device):
+    """The name an authenticator app shows for the account: the site's whose host the device is
+    set up on (tenancy's current site; imported here, when settings are long loaded)."""
+    from tenancy.current import request_site
+
+    site = request_site.get()
+    return site.name if site else PORTAL_SITE_NAME
+
+
+OTP_TOTP_ISSUER = totp_issuer
 PORTAL_OFFICE_NAME = env_str("PORTAL_OFFICE_NAME", "Ủy ban nhân dân phường Phù Vân")
 PORTAL_OFFICE_ADDRESS = env_str(
     "PORTAL_OFFICE_ADDRESS", "Đường Lê Hoàn, phường Phù Vân, tỉnh Ninh Bình"

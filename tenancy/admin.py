@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .admin_memberships import MembershipInline
 from .models import Domain, Site
+from .overview import overview
 
 
 class DomainFormSet(BaseInlineFormSet):
@@ -35,16 +38,46 @@ class SiteAdmin(admin.ModelAdmin):
         (_("Appearance"), {"fields": ["logo", "favicon", "theme_colour", "footer_text"]}),
     ]
 
+    def get_urls(self):
+        overview = path(
+            "tong-quan/",
+            self.admin_site.admin_view(self.overview_view),
+            name="tenancy_site_overview",
+        )
+        return [overview, *super().get_urls()]
+
+    def overview_view(self, request):
+        return overview(request, self.admin_site, self.get_queryset(request))
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("domains")
+        sites = super().get_queryset(request).prefetch_related("domains")
+        return sites if request.user.is_superuser else sites.filter(pk=request.site.pk)
+
+    def get_inlines(self, request, obj):
+        """Roles are given on a site that exists; its host names are the province's to set."""
+        domains = [DomainInline] if request.user.is_superuser else []
+        return [*domains, MembershipInline] if obj else domains
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if request.user.is_superuser else ["is_active"]
 
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
+        return request.user.is_superuser or request.user.has_perm("tenancy.change_site")
 
     def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
+        """A site administrator edits the settings of the site whose admin they are in."""
+        if request.user.is_superuser:
+            return True
+        own = obj is None or obj.pk == request.site.pk
+        return own and request.user.has_perm("tenancy.change_site")
 
-    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+    has_change_permission = has_view_permission
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
     @admin.display(description=_("primary host name"))
     def primary_host(self, site):

@@ -6,6 +6,7 @@ request normally costs neither a query nor a cache round trip. The process that 
 forgets its map at once.
 """
 
+import contextvars
 import threading
 import time
 import uuid
@@ -17,6 +18,12 @@ from django.core.cache import cache
 from .hosts import normalize_host
 
 GENERATION_KEY = "tenancy:generation"
+
+# The site of the request being handled, for code that has no request: Django's permission API
+# (user.has_perm, the authentication backends) is given a user and no request, and a staff
+# member's permissions depend on the site (tenancy.backends.SiteRoleBackend). A context variable
+# is per thread and per asyncio task, so concurrent requests never see each other's site.
+request_site = contextvars.ContextVar("request_site", default=None)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,12 @@
-"""The demo's second ward, so that `make run` shows two portals at once."""
+"""The demo's second ward, so that `make run` shows two portals at once, and its staff."""
 
+import secrets
+
+from django.contrib.auth import get_user_model
+
+from .current import default_site
+from .models import Membership, Site
+from .roles import Role
 from .services import SiteError, add_site
 
 SECOND_WARD = {
@@ -19,3 +26,29 @@ def seed():
         return add_site(**SECOND_WARD)
     except SiteError:
         return None, False
+
+
+SECOND_WARD_EDITOR = "bientap.ninhhai"
+
+
+def seed_staff(administrator):
+    """The demo's staff roles: `administrator` administers the first ward, and an editor works
+    on the second ward only. (editor or None, its new password or "")."""
+    first = default_site()
+    if first is not None:
+        Membership.objects.get_or_create(
+            user=administrator, site=first, defaults={"role": Role.SITE_ADMINISTRATOR}
+        )
+    ward = Site.objects.for_host(SECOND_WARD["domain"])
+    if ward is None:
+        return None, ""
+    editor, created = get_user_model().objects.get_or_create(
+        username=SECOND_WARD_EDITOR, defaults={"is_staff": True}
+    )
+    password = ""
+    if created:
+        password = secrets.token_urlsafe(12)
+        editor.set_password(password)
+        editor.save()
+    Membership.objects.get_or_create(user=editor, site=ward, defaults={"role": Role.EDITOR})
+    return editor, password

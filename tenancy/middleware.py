@@ -2,7 +2,7 @@ from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 
-from .current import resolve
+from .current import request_site, resolve
 
 # Monitoring asks by address, not by a site's name.
 EXEMPT_PREFIXES = ("/healthz",)
@@ -30,7 +30,11 @@ class SiteMiddleware:
                 f"{request.scheme}://{primary}{request.get_full_path()}"
             )
         request.site = found.site
-        return self.get_response(request)
+        token = request_site.set(found.site)
+        try:
+            return self.get_response(request)
+        finally:
+            request_site.reset(token)
 
 
 def unknown_host(request):

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -10,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .hosts import normalize_host
+from .roles import Role
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits (#rrggbb).")
@@ -125,3 +127,44 @@ class Domain(models.Model):
             self.host = normalize_host(self.host, strict=True)
         except ValueError as error:
             raise ValidationError({"host": str(error)}) from error
+
+
+class MembershipQuerySet(models.QuerySet):
+    def role_of(self, user, site):
+        """The user's role on `site` (a Role value), or None."""
+        if site is None or not user.pk:
+            return None
+        found = self.filter(user=user, site=site).order_by("pk").values_list("role", flat=True)
+        return found.first()
+
+
+class Membership(models.Model):
+    """A staff account's role on one site: what it may do in that site's admin."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("site")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("site role")
+        verbose_name_plural = _("site roles")
+        ordering = ["site", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "site"],
+                name="tenancy_one_membership_per_user_and_site",
+                violation_error_message=_("This account already has a role on this site."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.site}): {self.get_role_display()}"

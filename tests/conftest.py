@@ -47,6 +47,7 @@ MIGRATION_DATA = [
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),
     ("tenancy.migrations.0002_first_site", "create_first_site"),
+    ("tenancy.migrations.0004_roles_from_groups", "create_site_administrators"),
 ]
 
 
@@ -126,14 +127,15 @@ def committed(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def member(django_user_model):
-    """A staff account, in the role group named (e.g. "Biên tập viên") or in none."""
+    """A staff account with the role named (a tenancy Role, or the name of the group that
+    defines it, e.g. "Biên tập viên") on the first site, or with none."""
 
-    def make(group=None, username="nguoidung"):
-        from django.contrib.auth.models import Group
+    def make(role=None, username="nguoidung"):
+        from tenancy.testing import give_role
 
         user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-        if group:
-            user.groups.add(Group.objects.get(name=group))
+        if role:
+            give_role(user, role)
         return user
 
     return make

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article, ArticleRevision
+from tenancy.testing import give_role
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -11,14 +12,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Biên tập viên"))
+    give_role(user, "Biên tập viên")
     return user
 
 
 @pytest.fixture
 def publisher(django_user_model):
     user = django_user_model.objects.create_user("publisher", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Người duyệt bài"))
+    give_role(user, "Người duyệt bài")
     return user
 
 

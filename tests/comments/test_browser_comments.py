@@ -4,10 +4,10 @@ import re
 
 import pytest
 from captcha.models import CaptchaStore
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tenancy.testing import give_role
 from tests.factories import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,7 +52,7 @@ def test_reader_comments_and_a_moderator_approves(page, browser, live_server, dj
     moderator = django_user_model.objects.create_user(
         "kiemduyet", password="mat-khau-kiem-duyet", is_staff=True
     )
-    moderator.groups.add(Group.objects.get(name="Người kiểm duyệt"))
+    give_role(moderator, "Người kiểm duyệt")
     admin = browser.new_context(locale="vi-VN", base_url=live_server.url).new_page()
     admin.goto("/admin/comments/comment/")
     admin.fill("#id_username", "kiemduyet")

@@ -3,7 +3,7 @@
 import itertools
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
@@ -12,6 +12,7 @@ from django.utils import translation
 
 from comments import notifications, services
 from comments.models import Comment
+from tenancy.testing import give_role
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def moderator(django_user_model):
     user = django_user_model.objects.create_user(
         "kiemduyet", email="kiemduyet@example.vn", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Người kiểm duyệt"))
+    give_role(user, "Người kiểm duyệt")
     return user
 
 
@@ -77,7 +78,7 @@ def test_moderators_are_the_active_staff_allowed_to_moderate(django_user_model, 
     create("khongthu", email="", is_staff=True, is_superuser=True)
     create("bandoc", email="bandoc@example.vn", is_superuser=True)
     editor = create("bientap", email="bientap@example.vn", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Biên tập viên"))
+    give_role(editor, "Biên tập viên")
     assert notifications.moderator_emails() == [
         "admin@example.vn",
         "kiemduyet@example.vn",

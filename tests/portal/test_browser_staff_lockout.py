@@ -4,6 +4,8 @@ Chromium)."""
 import pytest
 from playwright.sync_api import expect
 
+from tenancy.roles import Role
+from tenancy.testing import give_role
 from tests.conftest import READER_AGENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,9 +22,10 @@ def sign_in(page, username, password):
 def test_five_wrong_passwords_lock_the_account_and_an_administrator_unlocks_it(
     page, browser, live_server, django_user_model
 ):
-    django_user_model.objects.create_user(
+    writer = django_user_model.objects.create_user(
         "phongvien", password="mat-khau-phong-vien", is_staff=True
     )
+    give_role(writer, Role.EDITOR)
     django_user_model.objects.create_superuser("quantri", password="mat-khau-quan-tri")
 
     page.goto("/admin/")

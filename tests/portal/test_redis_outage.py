@@ -158,14 +158,13 @@ def test_counts_from_threads_are_kept_while_redis_is_away(redis_away, article):
 
 
 def test_the_moderators_email_waits_for_redis(redis_away, article, django_user_model, mailoutbox):
-    from django.contrib.auth.models import Group
-
     from comments import notifications
+    from tenancy.testing import give_role
 
     moderator = django_user_model.objects.create_user(
         "kiemduyet", email="kiemduyet@example.vn", is_staff=True
     )
-    moderator.groups.add(Group.objects.get(name="Người kiểm duyệt"))
+    give_role(moderator, "Người kiểm duyệt")
     Comment.objects.create(article=article, name="An", email="an@example.vn", text="Chờ duyệt")
     assert notifications.notify_moderators() is False
     assert mailoutbox == []

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tenancy.roles import Role
+from tenancy.testing import give_role
 from tests.portal.test_settings import settings_under
 
 pytestmark = pytest.mark.django_db
@@ -55,9 +57,11 @@ def administrator(django_user_model):
 
 @pytest.fixture
 def writer(django_user_model):
-    return django_user_model.objects.create_user(
+    """An editor of the first site."""
+    user = django_user_model.objects.create_user(
         "phongvien", password="mat-khau-phong-vien", is_staff=True
     )
+    return give_role(user, Role.EDITOR)
 
 
 def test_five_wrong_passwords_lock_the_account_with_a_vietnamese_message(client, staff_user):

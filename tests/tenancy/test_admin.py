@@ -60,11 +60,13 @@ def test_a_bad_colour_or_host_name_is_refused_in_vietnamese(client, staff_user, 
     assert "Cổng thông tin điện tử xã Ninh Hải" in html
 
 
-def test_staff_who_are_not_superusers_cannot_see_sites(client, django_user_model):
-    editor = django_user_model.objects.create_user(
-        username="editor", password="mat-khau-dai-123", is_staff=True
-    )
-    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="tenancy"))
+def test_staff_who_are_not_superusers_cannot_see_sites(client, member, other_site):
+    """An editor sees no site; given every permission of sites, their own site only."""
+    editor = member("Biên tập viên")
     client.force_login(editor)
     assert client.get(reverse("admin:tenancy_site_changelist")).status_code == 403
+    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="tenancy"))
+    assert (
+        other_site.name not in client.get(reverse("admin:tenancy_site_changelist")).content.decode()
+    )
     assert client.get(ADD_URL).status_code == 403

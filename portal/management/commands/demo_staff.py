@@ -4,14 +4,34 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from tenancy import demo as tenancy_demo
+
 
 class Command(BaseCommand):
     help = (
-        "Create or update the demo staff account. The password comes from "
-        "DJANGO_SUPERUSER_PASSWORD, or is generated and printed once when the account is new."
+        "Create or update the demo staff accounts: the province administrator, who also "
+        "administers the first ward, and an editor of the second demo ward only. The "
+        "administrator's password comes from DJANGO_SUPERUSER_PASSWORD; a new account's is "
+        "otherwise generated and printed once."
     )
 
     def handle(self, *args, **options):
+        administrator = self.administrator()
+        editor, password = tenancy_demo.seed_staff(administrator)
+        if password:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Staff account created: username '{editor.username}', password "
+                    f"'{password}', editor of the second demo ward"
+                    " (host localhost) only (shown only now)."
+                )
+            )
+        elif editor:
+            self.stdout.write(
+                f"Staff account '{editor.username}' exists, editor of the second ward."
+            )
+
+    def administrator(self):
         username = os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin")
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD", "")
         user, created = get_user_model().objects.get_or_create(
@@ -38,3 +58,4 @@ class Command(BaseCommand):
                 "(set DJANGO_SUPERUSER_PASSWORD to reset it)."
             )
         user.save()
+        return user
