@@ -17,6 +17,7 @@ from nukeviet.models import ImportedVisits, LegacyObject
 from portal.visitors import keyed_hash
 from stats import counting
 from stats.models import DailyVisits, HourlyVisits
+from tests.factories import make_category
 
 from . import nukeviet_site as site
 from .snapshots import snapshot
@@ -35,7 +36,7 @@ def legacy(kind, old_id):
 @pytest.fixture
 def existing_category():
     """A category the site already has, with the slug of a NukeViet one."""
-    return Category.objects.create(name="Văn bản", slug="van-ban-chinh-sach")
+    return make_category(name="Văn bản", slug="van-ban-chinh-sach")
 
 
 @pytest.fixture
