@@ -354,10 +354,10 @@ def test_a_failing_article_is_reported_and_retried(
 ):
     import_article = services.import_article
 
-    def failing(data, *args, **kwargs):
+    def failing(target, data, *args, **kwargs):
         if data.old_id == 3:
             raise RuntimeError("disk full")
-        return import_article(data, *args, **kwargs)
+        return import_article(target, data, *args, **kwargs)
 
     monkeypatch.setattr(services, "import_article", failing)
     with pytest.raises(CommandError, match="1 row"):
