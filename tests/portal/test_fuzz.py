@@ -107,7 +107,7 @@ def site(db):
 
 def seed_nukeviet(article, category):
     legacy = apps.get_model("nukeviet", "LegacyObject")
-    common = {"source": "fuzz", "lang": "vi", "module": "news"}
+    common = {"site": article.site, "source": "fuzz", "lang": "vi", "module": "news"}
     legacy.objects.create(**common, kind="article", old_id=1, old_alias="bai", article=article)
     legacy.objects.create(
         **common, kind="category", old_id=2, old_alias=category.slug, category=category
