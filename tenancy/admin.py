@@ -50,6 +50,10 @@ class SiteScopedAdmin:
             formfield.queryset = queryset.filter(site=request.site)
         return formfield
 
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        return [*exclude, "site"] if self.site_path == "site" else exclude
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         if self.site_path != "site":

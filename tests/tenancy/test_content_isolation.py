@@ -243,6 +243,26 @@ def test_an_article_added_in_the_admin_belongs_to_the_hosts_site(admin_client, w
     assert other_site.articles.filter(slug="bai-moi").exists()
 
 
+@pytest.mark.parametrize("model", ["category", "tag"])
+def test_a_category_or_tag_added_in_the_admin_belongs_to_the_hosts_site(
+    admin_client, wards, other_site, model
+):
+    url = reverse(f"admin:articles_{model}_add")
+    data = {"name": "Nông nghiệp", "slug": "nong-nghiep", "order": "0", "is_active": "on"}
+    form = admin_client.get(url, HTTP_HOST=OTHER_HOST).context["adminform"].form
+    assert "site" not in form.fields
+    response = admin_client.post(url, data, HTTP_HOST=OTHER_HOST)
+    assert response.status_code == 302
+    assert (
+        getattr(other_site, "categories" if model == "category" else "tags")
+        .filter(slug="nong-nghiep")
+        .exists()
+    )
+    again = admin_client.post(url, data, HTTP_HOST=OTHER_HOST)
+    assert again.status_code == 200, "taken on this site: a form error, not a database error"
+    assert admin_client.post(url, data).status_code == 302, "free on the first site"
+
+
 def test_the_picture_picker_shows_only_the_sites_library(admin_client, wards):
     response = admin_page(admin_client, "articles_picture_picker", ward="other")
     assert [p.pk for p in response.context["page_obj"]] == [wards["other"]["picture"].pk]
