@@ -285,3 +285,35 @@ def test_old_nukeviet_addresses_redirect_only_on_the_importing_site(wards, other
     redirected = get(old, "other")
     assert redirected.status_code == 301
     assert redirected["Location"] == wards["other"]["own"].get_absolute_url()
+
+
+def test_the_same_picture_uploaded_on_each_site_goes_to_each_library(
+    admin_client, wards, first_site, other_site
+):
+    data = picture_bytes((500, 300), format="PNG", color=(10, 120, 40))
+    url = reverse("admin:articles_picture_upload")
+    for host, status in [(OTHER_HOST, 201), (OTHER_HOST, 200), ("testserver", 201)]:
+        upload = SimpleUploadedFile("cay.png", data)
+        response = admin_client.post(url, {"upload": upload, "alt": "Cây"}, HTTP_HOST=host)
+        assert response.status_code == status
+    assert other_site.pictures.filter(alt="Cây").count() == 1
+    assert first_site.pictures.filter(alt="Cây").count() == 1
+
+
+@pytest.mark.parametrize(
+    "model, rows", [("comments_comment", "comments"), ("articles_vote", "votes")]
+)
+def test_a_comment_or_vote_of_the_other_site_is_not_shown(admin_client, wards, model, rows):
+    theirs = getattr(wards["other"]["shared"], rows).get()
+    response = admin_page(admin_client, f"{model}_change", theirs.pk)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert admin_page(admin_client, f"{model}_change", theirs.pk, ward="other").status_code == 200
+
+
+def test_a_revision_of_the_other_sites_article_is_not_restored(admin_client, wards):
+    article = wards["other"]["shared"]
+    revision = article.revisions.create(title="Bản cũ", body="<p>Cũ</p>")
+    url = reverse("admin:articles_article_restore", args=[article.pk, revision.pk])
+    assert admin_client.get(url).status_code == 404
+    assert admin_client.get(url, HTTP_HOST=OTHER_HOST).status_code == 200
