@@ -395,3 +395,17 @@ def test_the_command_shows_progress_per_table(imported):
     output, _started = imported
     for line in ("categories: 6/6 (100%)", "articles: 14/14 (100%)", "comments: 10/10 (100%)"):
         assert line in output
+
+
+def test_site_chooses_the_site_the_import_goes_into(nukeviet_db, run_import):
+    from tenancy.services import add_site
+
+    ward, _created = add_site("ninhhai.example.gov.vn", "Cổng thông tin điện tử xã Ninh Hải")
+    run_import(db=nukeviet_db.dsn, site="NinhHai.example.gov.vn")
+    assert Article.objects.for_site(ward).count() == len(site.IMPORTED_ARTICLES)
+    assert not Article.objects.exclude(site=ward).exists()
+    assert not LegacyObject.objects.exclude(site=ward).exists()
+    assert Picture.objects.for_site(ward).count() == 2
+    assert set(Tag.objects.values_list("site", flat=True)) == {ward.pk}
+    with pytest.raises(CommandError, match="no active site"):
+        run_import(db=nukeviet_db.dsn, site="khong-co.example.gov.vn")
