@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from tenancy.admin import SiteScopedAdmin
+
 from . import services
 from .admin_forms import ArticleAdminForm
 from .admin_pictures import PictureAdmin
@@ -30,7 +32,7 @@ def visibility_once_published(article, now):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SiteScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "parent", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active", "parent"]
@@ -39,7 +41,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(SiteScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -64,7 +66,7 @@ class RevisionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SiteScopedAdmin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -230,7 +232,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def restore_revision_view(self, request, article_id, revision_id):
         revision = get_object_or_404(
-            ArticleRevision.objects.select_related("article"), pk=revision_id, article=article_id
+            ArticleRevision.objects.select_related("article"),
+            pk=revision_id,
+            article=article_id,
+            article__site=request.site,
         )
         article = revision.article
         if not self.has_change_permission(request, article):
@@ -250,9 +255,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(SiteScopedAdmin, admin.ModelAdmin):
     """Votes can be looked at and removed (the article's totals follow), never edited."""
 
+    site_path = "article__site"
     list_display = ["article", "score", "created_at", "voter_short"]
     list_filter = ["score", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["article__title"]
@@ -275,7 +281,7 @@ class VoteAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         """The articles' cached pages show the new totals once the deletion commits."""
         articles = Article.objects.filter(pk__in=queryset.values("article"))
-        slugs = list(articles.values_list("slug", flat=True))
+        slugs = list(articles.values_list("site_id", "slug"))
         services.remove_votes(queryset)
-        for slug in slugs:
-            touch_article(slug)
+        for site_id, slug in slugs:
+            touch_article(site_id, slug)

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from tenancy.admin import SiteScopedAdmin
+
 from .admin_forms import PictureAltTextForm
 from .models import Picture
 from .picture_fields import PictureUploadField
@@ -36,10 +38,15 @@ class PictureUploadForm(forms.ModelForm):
         model = Picture
         fields = ["alt", "caption"]
 
+    def __init__(self, *args, site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.site = site or getattr(self, "site", None)
+
     def store(self, user):
-        """Returns (picture, created); an upload of known bytes returns the library's copy."""
+        """Returns (picture, created); an upload of known bytes returns the site's library copy."""
         return store_picture(
             self.cleaned_data["upload"].normalized,
+            site=self.site,
             alt=self.cleaned_data["alt"],
             caption=self.cleaned_data["caption"],
             user=user,
@@ -70,7 +77,7 @@ def json_error(message, status, **extra):
 
 
 @admin.register(Picture)
-class PictureAdmin(admin.ModelAdmin):
+class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
     list_display = ["thumbnail", "alt", "caption", "dimensions", "size", "uploaded_at"]
     list_display_links = ["thumbnail", "alt"]
     search_fields = ["alt", "caption"]
@@ -157,7 +164,7 @@ class PictureAdmin(admin.ModelAdmin):
             response = json_error(gettext("Send the picture with POST."), 405)
             response["Allow"] = "POST"
             return response
-        form = PictureAddForm(request.POST, request.FILES)
+        form = PictureAddForm(request.POST, request.FILES, site=request.site)
         if not form.is_valid():
             errors = {
                 field: list(map(str, field_errors)) for field, field_errors in form.errors.items()
@@ -175,7 +182,7 @@ class PictureAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         query = request.GET.get("q", "").strip()
-        pictures = Picture.objects.only("file", "alt", "caption", "width", "height")
+        pictures = self.get_queryset(request).only("file", "alt", "caption", "width", "height")
         if query:
             pictures = pictures.filter(Q(alt__icontains=query) | Q(caption__icontains=query))
         func_num = request.GET.get("CKEditorFuncNum", "")

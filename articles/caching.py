@@ -1,6 +1,8 @@
-"""Cached sidebar blocks and navigation, invalidated whenever articles or categories change.
+"""Cached sidebar blocks and navigation, invalidated whenever a site's articles or categories
+change.
 
-Every key embeds a generation number; a change bumps it, so all blocks are rebuilt at once. A
+Every key embeds the site's generation number; a change bumps it, so all the site's blocks are
+rebuilt at once, and no other site's. A
 bump happens once the change is committed: a reader who read the old rows just before the commit
 would otherwise store them under the new number. Nothing cached here (nor a page cached with
 `seconds_left`) outlives the next scheduled publication or expiry, so scheduled articles appear
@@ -17,7 +19,6 @@ from django.utils import timezone
 
 from .models import Article
 
-GENERATION_KEY = "articles:generation"
 BLOCK_SECONDS = 60
 # How long the time of the next scheduled change is kept when none is due soon.
 NEXT_CHANGE_SECONDS = 24 * 3600
@@ -28,33 +29,39 @@ def bump(key):
     transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
+def generation_key(site_id):
+    return f"articles:generation:{site_id}"
+
+
+def generation(site_id):
+    key = generation_key(site_id)
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(key, time.time_ns(), None)
+        value = cache.get(key)
     return value
 
 
-def invalidate():
-    bump(GENERATION_KEY)
+def invalidate(site_id):
+    bump(generation_key(site_id))
 
 
-def next_change():
-    """When published() next changes by itself (None: nothing is due), cached per generation."""
-    key = f"articles:next-change:{generation()}"
+def next_change(site_id):
+    """When the site's published() next changes by itself (None: nothing is due), cached per
+    generation."""
+    key = f"articles:next-change:{site_id}:{generation(site_id)}"
     now = timezone.now()
     found = cache.get(key)
     if found is None or (found[0] is not None and found[0] <= now):
-        found = (Article.objects.next_change(now),)
+        found = (Article.objects.filter(site_id=site_id).next_change(now),)
         cache.set(key, found, NEXT_CHANGE_SECONDS)
     return found[0]
 
 
-def deadline(seconds):
-    """The time by which something cached now for `seconds` must be made again."""
+def deadline(seconds, site_id):
+    """The time by which something of the site cached now for `seconds` must be made again."""
     limit = timezone.now() + timedelta(seconds=seconds)
-    change = next_change()
+    change = next_change(site_id)
     return min(limit, change) if change else limit
 
 
@@ -63,25 +70,26 @@ def seconds_until(moment):
     return max(1, math.ceil((moment - timezone.now()).total_seconds()))
 
 
-def seconds_left(seconds):
-    return seconds_until(deadline(seconds))
+def seconds_left(seconds, site_id):
+    return seconds_until(deadline(seconds, site_id))
 
 
-def cached_block(name, build, seconds=BLOCK_SECONDS):
-    key = f"articles:block:{generation()}:{name}"
+def cached_block(site, name, build, seconds=BLOCK_SECONDS):
+    """`build(site)`, kept until the site's articles change."""
+    key = f"articles:block:{site.pk}:{generation(site.pk)}:{name}"
     value = cache.get(key)
     if value is None:
-        until = deadline(seconds)
-        value = build()
+        until = deadline(seconds, site.pk)
+        value = build(site)
         cache.set(key, value, seconds_until(until))
     return value
 
 
-def article_version_key(slug):
+def article_version_key(site_id, slug):
     """The cache key of a value that changes whenever what an article's page shows changes
     (votes, comments)."""
-    return f"articles:page-version:{slug}"
+    return f"articles:page-version:{site_id}:{slug}"
 
 
-def touch_article(slug):
-    bump(article_version_key(slug))
+def touch_article(site_id, slug):
+    bump(article_version_key(site_id, slug))

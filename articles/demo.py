@@ -1,4 +1,4 @@
-"""Demo categories and articles for `manage.py seed_demo`; idempotent by slug."""
+"""Demo categories and articles for `manage.py seed_demo`; idempotent by slug within a site."""
 
 import io
 import random
@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw
 
-from .demo_content import ARTICLES, CATEGORIES
+from . import demo_content, demo_ward
 from .models import Article, Category, Tag, Vote
 from .pictures import normalize, store_picture
 from .text import fold
@@ -26,14 +26,17 @@ DEMO_TAGS = {
     "Phòng chống thiên tai": ["thien tai", "mua bao"],
     "Môi trường": ["ve sinh", "moi truong"],
     "Phù Vân": ["phu van"],
+    "Ninh Hải": ["ninh hai"],
 }
 
 
-def seed():
-    """Create what is missing; never touch what exists (staff may have edited it)."""
+def seed(site, content=demo_content):
+    """Create the site's missing demo categories and articles (`content`: a module with
+    CATEGORIES and ARTICLES); never touch what exists (staff may have edited it)."""
     categories = {}
-    for slug, name, parent_slug, order, description in CATEGORIES:
+    for slug, name, parent_slug, order, description in content.CATEGORIES:
         categories[slug], _created = Category.objects.get_or_create(
+            site=site,
             slug=slug,
             defaults={
                 "name": name,
@@ -42,19 +45,24 @@ def seed():
                 "description": description,
             },
         )
-    created = [create_article(data, categories) for data in ARTICLES]
+    created = [create_article(site, data, categories) for data in content.ARTICLES]
     return sum(1 for article in created if article is not None)
 
 
-def create_article(data, categories):
-    if Article.objects.filter(slug=data["slug"]).exists():
+def seed_second_ward(site):
+    return seed(site, demo_ward)
+
+
+def create_article(site, data, categories):
+    if Article.objects.for_site(site).filter(slug=data["slug"]).exists():
         return None
     article = Article(
+        site=site,
         slug=data["slug"],
         title=data["title"],
         category=categories[data["category"]],
         summary=data["summary"],
-        body=demo_body(data, body_picture(data)),
+        body=demo_body(data, body_picture(site, data)),
         author_byline=data["author"],
         source=data["source"],
         status=Article.Status.PUBLISHED,
@@ -66,7 +74,7 @@ def create_article(data, categories):
     article.cover_image.save(f"{data['slug']}.jpg", picture, save=False)
     article.view_count = random.Random(data["slug"]).randint(40, 2600)  # noqa: S311
     article.save()
-    article.tags.set(demo_tags(f"{data['title']} {data['summary']}"))
+    article.tags.set(demo_tags(site, f"{data['title']} {data['summary']}"))
     add_demo_votes(article)
     return article
 
@@ -82,17 +90,20 @@ def add_demo_votes(article):
     Article.objects.filter(pk=article.pk).update(rating_sum=sum(scores), rating_count=len(scores))
 
 
-def demo_tags(text):
+def demo_tags(site, text):
     folded = fold(text)
     names = [name for name, words in DEMO_TAGS.items() if any(w in folded for w in words)]
-    return [Tag.objects.get_or_create(name=name)[0] for name in names]
+    return [Tag.objects.get_or_create(site=site, name=name)[0] for name in names]
 
 
-def body_picture(data):
+def body_picture(site, data):
     """A second picture, from the media library, for the body of the article."""
     content = demo_picture(tuple(reversed(data["palette"])), seed=f"{data['slug']}-body")
     picture, _created = store_picture(
-        normalize(content.read()), alt=data["picture_caption"], caption=data["picture_caption"]
+        normalize(content.read()),
+        site=site,
+        alt=data["picture_caption"],
+        caption=data["picture_caption"],
     )
     return picture
 

@@ -16,6 +16,7 @@ FEED_SIZE = 30
 class Subject:
     """What a feed is about: the request's site and, for a category's feed, the category."""
 
+    site: object
     site_name: str
     category: Category | None = None
 
@@ -24,7 +25,7 @@ class LatestArticlesFeed(Feed):
     description_template = None
 
     def get_object(self, request):
-        return Subject(identity(request)["site_name"])
+        return Subject(request.site, identity(request)["site_name"])
 
     def title(self, obj):
         return obj.site_name
@@ -36,7 +37,8 @@ class LatestArticlesFeed(Feed):
         return _("Latest news from %(site)s") % {"site": obj.site_name}
 
     def items(self, obj):
-        return Article.objects.published().select_related("category")[:FEED_SIZE]
+        published = Article.objects.for_site(obj.site).published()
+        return published.select_related("category")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -59,8 +61,8 @@ class LatestArticlesFeed(Feed):
 
 class CategoryFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        category = get_object_or_404(Category.objects.active(), slug=slug)
-        return Subject(identity(request)["site_name"], category)
+        category = get_object_or_404(Category.objects.for_site(request.site).active(), slug=slug)
+        return Subject(request.site, identity(request)["site_name"], category)
 
     def title(self, obj):
         return f"{obj.category.name} - {obj.site_name}"
@@ -73,7 +75,8 @@ class CategoryFeed(LatestArticlesFeed):
 
     def items(self, obj):
         return (
-            Article.objects.published()
+            Article.objects.for_site(obj.site)
+            .published()
             .in_category_tree(obj.category)
             .select_related("category")[:FEED_SIZE]
         )

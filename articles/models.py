@@ -14,9 +14,10 @@ from .text import fold, nfc, vietnamese_slugify
 
 
 def unique_slug(instance, text, max_length, fallback):
-    """A slug of `text` not used by another row of the instance's model ("-2", "-3"...)."""
+    """A slug of `text` not used by another row of the instance's model and site ("-2"...)."""
     base = vietnamese_slugify(text, max_length=max_length - 6) or fallback
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    others = type(instance)._default_manager.filter(site_id=instance.site_id)
+    others = others.exclude(pk=instance.pk)
     slug, n = base, 2
     while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -29,6 +30,26 @@ def search_text(article):
         [article.summary, plain_text(article.body), article.author_byline, article.source]
     )
     return fold(article.title), fold(rest)
+
+
+def site_reference(related_name):
+    return models.ForeignKey(
+        "tenancy.Site",
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        verbose_name=_("site"),
+    )
+
+
+def unique_per_site(model, *fields):
+    return models.UniqueConstraint(
+        fields=["site", *fields], name=f"articles_{model}_{'_'.join(fields)}_per_site"
+    )
+
+
+class SiteQuerySet(models.QuerySet):
+    def for_site(self, site):
+        return self.filter(site=site)
 
 
 def staff_reference(verbose_name):
@@ -46,7 +67,7 @@ def staff_reference(verbose_name):
 TREE_DEPTH = 4
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(SiteQuerySet):
     def active(self):
         """Categories the public sees: ticked "active", and so is every category above them."""
         return self.exclude(pk__in=Category.objects.hidden().values("pk"))
@@ -69,8 +90,9 @@ class CategoryManager(models.Manager.from_queryset(CategoryQuerySet)):
 
 
 class Category(models.Model):
+    site = site_reference("categories")
     name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=160, unique=True, blank=True)
+    slug = models.SlugField(_("slug"), max_length=160, blank=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent category"),
@@ -87,6 +109,7 @@ class Category(models.Model):
 
     class Meta:
         ordering = ["order", "name"]
+        constraints = [unique_per_site("category", "slug")]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
 
@@ -105,11 +128,15 @@ class Category(models.Model):
 
 
 class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=110, unique=True, blank=True)
+    site = site_reference("tags")
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=110, blank=True)
+
+    objects = SiteQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        constraints = [unique_per_site("tag", "name"), unique_per_site("tag", "slug")]
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
 
@@ -126,7 +153,7 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(SiteQuerySet):
     def published(self, at=None):
         """What the public may see, on every page, feed and sitemap: published, publish time
         passed, not expired, and its category not hidden (CategoryQuerySet.hidden)."""
@@ -145,7 +172,7 @@ class ArticleQuerySet(models.QuerySet):
         appears = published.filter(publish_at__gt=at).order_by("publish_at")
         expires = published.filter(expire_at__gt=at).order_by("expire_at")
         row = (
-            Article.objects.annotate(
+            self.model.objects.annotate(
                 appears=Subquery(appears.values("publish_at")[:1]),
                 expires=Subquery(expires.values("expire_at")[:1]),
             )
@@ -239,8 +266,9 @@ class Article(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
+    site = site_reference("articles")
     title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
+    slug = models.SlugField(_("slug"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     body = ProseEditorField(
         _("body"), blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html
@@ -294,14 +322,17 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
+        constraints = [unique_per_site("article", "slug")]
         indexes = [
-            models.Index(fields=["status", "-publish_at"], name="article_public_idx"),
+            models.Index(fields=["site", "status", "-publish_at"], name="article_public_idx"),
             models.Index(
-                fields=["-publish_at"], condition=Q(is_featured=True), name="article_featured_idx"
+                fields=["site", "-publish_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_idx",
             ),
             # Listings (articles.views.IdsFirst) count and skip on it alone (PostgreSQL).
             models.Index(
-                fields=["-publish_at", "-id"],
+                fields=["site", "-publish_at", "-id"],
                 include=["status", "expire_at", "category"],
                 name="article_listing_idx",
             ),
@@ -420,10 +451,11 @@ class ArticleRevision(models.Model):
 class Picture(models.Model):
     """An uploaded picture of the media library, stored under its content hash."""
 
+    site = site_reference("pictures")
     file = models.ImageField(
         _("file"), upload_to="pictures/", width_field="width", height_field="height"
     )
-    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     byte_size = models.PositiveIntegerField(editable=False, default=0)
@@ -432,8 +464,11 @@ class Picture(models.Model):
     uploaded_by = staff_reference(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
+    objects = SiteQuerySet.as_manager()
+
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
+        constraints = [unique_per_site("picture", "sha256")]
         verbose_name = _("picture")
         verbose_name_plural = _("pictures")
 

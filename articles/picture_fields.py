@@ -50,7 +50,7 @@ class PictureFieldFile(ImageFieldFile):
         else:
             normalized = normalize_upload(content)
         alt = getattr(self.instance, self.field.alt_field, "") if self.field.alt_field else ""
-        picture, _created = store_picture(normalized, alt=alt[:250])
+        picture, _created = store_picture(normalized, site=self.instance.site, alt=alt[:250])
         self.name = picture.file.name
         self._committed = True
         if self.field.width_field:

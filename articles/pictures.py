@@ -289,19 +289,21 @@ def write_file(storage, name, content):
         storage.delete(saved)
 
 
-def store_picture(normalized, *, alt="", caption="", user=None):
-    """The library Picture of `normalized`: the existing one if these bytes were uploaded before.
+def store_picture(normalized, *, site, alt="", caption="", user=None):
+    """The site's library Picture of `normalized`: the existing one if these bytes were uploaded
+    to it before (the file itself is shared by the sites that upload the same bytes).
 
     Returns (picture, created).
     """
     Picture = picture_model()
-    existing = Picture.objects.filter(sha256=normalized.sha256).first()
+    existing = Picture.objects.filter(site=site, sha256=normalized.sha256).first()
     if existing:
         return existing, False
     storage = Picture._meta.get_field("file").storage
     write_file(storage, normalized.name, normalized.content)
     write_renditions(storage, normalized)
     picture = Picture(
+        site=site,
         file=normalized.name,
         sha256=normalized.sha256,
         width=normalized.width,
@@ -315,7 +317,7 @@ def store_picture(normalized, *, alt="", caption="", user=None):
         with transaction.atomic():
             picture.save()
     except IntegrityError:
-        return Picture.objects.get(sha256=normalized.sha256), False
+        return Picture.objects.get(site=site, sha256=normalized.sha256), False
     return picture, True
 
 

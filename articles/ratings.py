@@ -77,7 +77,8 @@ def rating_lines(article):
 @require_POST
 def rate(request, slug):
     """Count a vote: JSON for the page's script, a redirect with a message without script."""
-    article = get_object_or_404(Article.objects.only("pk", "slug"), slug=slug)
+    articles = Article.objects.for_site(request.site).only("pk", "site_id", "slug")
+    article = get_object_or_404(articles, slug=slug)
     try:
         totals = cast_vote(
             article.pk,
@@ -88,7 +89,7 @@ def rate(request, slug):
         )
     except VoteRefused as refusal:
         return refused(request, article, refusal.code)
-    touch_article(article.slug)
+    touch_article(article.site_id, article.slug)
     article.rating_sum, article.rating_count = totals["rating_sum"], totals["rating_count"]
     message = _("Thank you for rating this article.")
     if wants_json(request):
@@ -101,7 +102,8 @@ def rate(request, slug):
 @require_GET
 def my_score(request, slug):
     """The score this reader gave, for the rating script of a page served from the cache."""
-    article = get_object_or_404(Article.objects.published().only("pk"), slug=slug)
+    articles = Article.objects.for_site(request.site).published().only("pk")
+    article = get_object_or_404(articles, slug=slug)
     return JsonResponse({"score": readers_score(request, article)})
 
 

@@ -175,10 +175,10 @@ def mark_matches(articles, query):
 # The search page.
 
 
-def category_options():
-    """Active categories in navigation order, sub-categories after their parent."""
+def category_options(site):
+    """The site's active categories in navigation order, sub-categories after their parent."""
     options = []
-    for root in cached_block("nav", category_tree):
+    for root in cached_block(site, "nav", category_tree):
         options.append((root, root.name))
         options.extend((child, f"\u00a0\u00a0\u00a0{child.name}") for child in root.subcategories)
     return options
@@ -212,8 +212,9 @@ class SearchForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, categories=(), **kwargs):
+    def __init__(self, *args, site, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.site = site
         self.categories = {category.slug: category for category, _label in categories}
         self.fields["category"] = forms.ChoiceField(
             label=_("Category"),
@@ -243,7 +244,7 @@ class SearchForm(forms.Form):
         """The published articles the filters leave, before matching the keywords."""
         data = self.cleaned_data
         return filter_articles(
-            Article.objects.published(),
+            Article.objects.for_site(self.site).published(),
             category=self.categories.get(data["category"]),
             published_from=data["from"],
             published_to=data["to"],
@@ -270,7 +271,8 @@ class SearchView(TemplateView):
     template_name = "articles/search.html"
 
     def get_context_data(self, **kwargs):
-        form = SearchForm(self.request.GET or None, categories=category_options())
+        site = self.request.site
+        form = SearchForm(self.request.GET or None, site=site, categories=category_options(site))
         context = super().get_context_data(form=form, **kwargs)
         if form.is_valid() and form.cleaned_data["q"]:
             context.update(self.results(form))

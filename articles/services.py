@@ -157,7 +157,7 @@ def covers_outside_library():
     return (
         Article.objects.exclude(cover_image="")
         .exclude(cover_image__startswith="pictures/")
-        .only("slug", "cover_image", "cover_alt", "cover_width", "cover_height")
+        .only("site", "slug", "cover_image", "cover_alt", "cover_width", "cover_height")
     )
 
 
@@ -171,11 +171,11 @@ def recode_cover(article):
     storage = article.cover_image.storage
     with storage.open(original) as handle:
         normalized = normalize_upload(handle)
-    picture, _created = store_picture(normalized, alt=article.cover_alt)
+    picture, _created = store_picture(normalized, site=article.site, alt=article.cover_alt)
     Article.objects.filter(pk=article.pk, cover_image=original).update(
         cover_image=picture.file.name, cover_width=picture.width, cover_height=picture.height
     )
-    touch_article(article.slug)
+    touch_article(article.site_id, article.slug)
     if not Article.objects.filter(cover_image=original).exists():
         storage.delete(original)
     return picture

@@ -4,8 +4,8 @@ from .caching import invalidate
 from .models import Article, Category, Tag
 
 
-def forget_cached_blocks(**kwargs):
-    invalidate()
+def forget_cached_blocks(instance, **kwargs):
+    invalidate(instance.site_id)
 
 
 for model in (Article, Category, Tag):

@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.pagecache import cached_page, is_cacheable_request
 
-from .caching import GENERATION_KEY, article_version_key, deadline, seconds_until
+from .caching import article_version_key, deadline, generation_key, seconds_until
 from .models import Article, Category, Tag, Vote
 from .ratings import readers_score
 from .seo import news_article, shared_image
@@ -26,10 +26,12 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().for_listing()
+        site = self.request.site
+        published = Article.objects.for_site(site).published().for_listing()
         featured = list(published.filter(is_featured=True)[:FEATURED_COUNT])
-        children = Prefetch("children", queryset=Category.objects.active())
-        roots = list(Category.objects.active().filter(parent=None).prefetch_related(children))
+        categories = Category.objects.for_site(site).active()
+        children = Prefetch("children", queryset=categories)
+        roots = list(categories.filter(parent=None).prefetch_related(children))
         trees = {root.pk: [root.pk, *(child.pk for child in root.children.all())] for root in roots}
         others = published.exclude(pk__in=[a.pk for a in featured])
         sections = {}
@@ -78,8 +80,11 @@ class CategoryView(ListingView):
     template_name = "articles/category.html"
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category.objects.active(), slug=self.kwargs["slug"])
-        return Article.objects.published().in_category_tree(self.category).for_listing()
+        site = self.request.site
+        categories = Category.objects.for_site(site).active()
+        self.category = get_object_or_404(categories, slug=self.kwargs["slug"])
+        articles = Article.objects.for_site(site).published()
+        return articles.in_category_tree(self.category).for_listing()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
@@ -89,8 +94,9 @@ class TagView(ListingView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return Article.objects.published().filter(tags=self.tag).for_listing()
+        site = self.request.site
+        self.tag = get_object_or_404(Tag.objects.for_site(site), slug=self.kwargs["slug"])
+        return Article.objects.for_site(site).published().filter(tags=self.tag).for_listing()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -103,7 +109,9 @@ class ArticleMixin:
     context_object_name = "article"
 
     def get_queryset(self):
-        articles = Article.objects.select_related("category", "category__parent")
+        articles = Article.objects.for_site(self.request.site).select_related(
+            "category", "category__parent"
+        )
         if self.request.user.has_perm("articles.view_article"):
             return articles
         return articles.published()
@@ -119,7 +127,8 @@ class ArticleView(ArticleMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        newer, older = Article.objects.published().for_listing().neighbours(article)
+        published = Article.objects.for_site(self.request.site).published()
+        newer, older = published.for_listing().neighbours(article)
         image = shared_image(article)
         return super().get_context_data(
             tags=list(article.tags.all()),
@@ -152,11 +161,12 @@ class ArticlePrintView(ArticleMixin, DetailView):
 
 
 def listing_depends_on(request, view_kwargs):
-    return [GENERATION_KEY]
+    return [generation_key(request.site.pk)]
 
 
 def article_page_depends_on(request, view_kwargs):
-    return [GENERATION_KEY, article_version_key(view_kwargs["slug"])]
+    site_id = request.site.pk
+    return [generation_key(site_id), article_version_key(site_id, view_kwargs["slug"])]
 
 
 def count_cached_view(request, meta):
@@ -170,7 +180,8 @@ def until_next_change(view):
     @wraps(view)
     def bounded(request, *args, **kwargs):
         seconds = settings.PORTAL_PAGE_CACHE_SECONDS
-        until = deadline(seconds) if seconds and is_cacheable_request(request) else None
+        cacheable = seconds and is_cacheable_request(request)
+        until = deadline(seconds, request.site.pk) if cacheable else None
         response = view(request, *args, **kwargs)
         if until:
             left = seconds_until(until)

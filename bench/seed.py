@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles.demo_content import ARTICLES, CATEGORIES
 from articles.models import Article, Category, search_text
 from articles.text import vietnamese_slugify
+from tenancy.current import default_site
 
 BATCH = 2000
 ROOTS = 20
@@ -83,7 +84,8 @@ def _create_categories(count):
 
 def _category(n, name, parent, order):
     slug = f"{vietnamese_slugify(name, max_length=140)}-{n + 1}"
-    return Category(name=name, slug=slug, parent=parent, order=order % 1000)
+    site = parent.site if parent else default_site()
+    return Category(site=site, name=name, slug=slug, parent=parent, order=order % 1000)
 
 
 def _create_articles(count, categories):
@@ -105,6 +107,7 @@ def _article(n, categories, now):
         author_byline="Ban biên tập",
         source="UBND phường Phù Vân",
         category=categories[n % len(categories)],
+        site=categories[n % len(categories)].site,
         status=Article.Status.PUBLISHED,
         publish_at=now - timedelta(minutes=30 * (n + 1)),
         is_featured=n < FEATURED,

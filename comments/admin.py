@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from articles.models import Article
 from portal.context_processors import identity
+from tenancy.admin import SiteScopedAdmin
 
 from . import services
 from .models import Comment
@@ -56,7 +57,8 @@ class ArticleFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         recent = (
-            Article.objects.filter(comments__isnull=False)
+            Article.objects.for_site(request.site)
+            .filter(comments__isnull=False)
             .annotate(last_comment=Max("comments__created_at"))
             .order_by("-last_comment")
         )
@@ -96,7 +98,8 @@ class CommentModerationForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    site_path = "article__site"
     form = CommentModerationForm
     list_display = [
         "short_text",

@@ -3,7 +3,6 @@
 import random
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article
@@ -23,13 +22,19 @@ OFFICE_REPLY = "Cảm ơn ý kiến của bạn. Ủy ban nhân dân phường �
 PENDING = "Cho tôi hỏi thủ tục đăng ký cần mang theo giấy tờ gì?"
 
 
-def seed():
-    """Comments on the newest articles that have none yet; returns how many were added."""
+def seed(site):
+    """Comments on the site's newest articles that have none yet; returns how many were added."""
     added = 0
-    for article in Article.objects.published().filter(allow_comments=True)[:6]:
+    articles = Article.objects.for_site(site).published().filter(allow_comments=True)
+    for article in articles[:6]:
         if not Comment.objects.filter(article=article).exists():
             added += comment_on(article)
     return added
+
+
+def in_words_of(site, text):
+    """The demo's texts speak of a ward (phường); a commune's speak of a "xã"."""
+    return text.replace("phường", "xã") if " xã " in f" {site.name} " else text
 
 
 def comment_on(article):
@@ -42,7 +47,7 @@ def comment_on(article):
                 article=article,
                 name=rng.choice(READERS),
                 email=f"ban-doc-{n}@example.vn",
-                text=rng.choice(OPINIONS),
+                text=in_words_of(article.site, rng.choice(OPINIONS)),
                 status=Comment.Status.APPROVED,
                 created_at=now - timedelta(hours=rng.randint(1, 300)),
             )
@@ -50,8 +55,8 @@ def comment_on(article):
     Comment.objects.create(
         article=article,
         parent=comments[0],
-        name=settings.PORTAL_OFFICE_NAME,
-        text=OFFICE_REPLY,
+        name=article.site.office["name"],
+        text=in_words_of(article.site, OFFICE_REPLY),
         status=Comment.Status.APPROVED,
         is_official=True,
     )

@@ -66,8 +66,8 @@ def recount(article_ids):
     cached pages are rebuilt."""
     articles = Article.objects.filter(pk__in=article_ids)
     articles.update(comment_count=public_count())
-    for slug in articles.values_list("slug", flat=True):
-        touch_article(slug)
+    for site_id, slug in articles.values_list("site_id", "slug"):
+        touch_article(site_id, slug)
 
 
 @transaction.atomic

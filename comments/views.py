@@ -34,7 +34,8 @@ def article_page(request, article, form, status):
 
 @require_POST
 def post(request, slug):
-    articles = Article.objects.published().select_related("category", "category__parent")
+    articles = Article.objects.for_site(request.site).published()
+    articles = articles.select_related("category", "category__parent")
     article = get_object_or_404(articles, slug=slug)
     if not article.allow_comments:
         return HttpResponseForbidden(_("Comments are closed for this article."))

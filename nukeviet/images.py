@@ -76,19 +76,23 @@ def cover_file(uploads, value):
     return NormalizedFile(uploads.read(uploads.cover_path(value)))
 
 
-def with_local_pictures(html, uploads, warnings):
-    """The body, cleaned, with its pictures from the old site's uploads in the library."""
-    return IMG_TAG.sub(lambda match: local_img(match[0], uploads, warnings), sanitize_html(html))
+def with_local_pictures(site, html, uploads, warnings):
+    """The body, cleaned, with its pictures from the old site's uploads in the site's library."""
+    return IMG_TAG.sub(
+        lambda match: local_img(site, match[0], uploads, warnings), sanitize_html(html)
+    )
 
 
-def local_img(tag, uploads, warnings):
+def local_img(site, tag, uploads, warnings):
     attributes = [(name, value) for name, value in ATTRIBUTE.findall(tag[4:-1])]
     src = next((value for name, value in attributes if name.lower() == "src"), "")
     relative = uploads.relative_path(src)
     if relative is None:
         return tag
     try:
-        picture, _created = store_picture(uploads.read(relative), alt=alt_of(attributes)[:250])
+        picture, _created = store_picture(
+            uploads.read(relative), site=site, alt=alt_of(attributes)[:250]
+        )
     except NotCopied:
         return tag
     except ImageProblem as problem:

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 from comments.models import Comment
-from tenancy.current import default_site
 
 from . import services
 from .mapping import BadRow, article_data, category_data, comment_data, integer, text
@@ -27,9 +26,9 @@ class MissingTables(Exception):
 
 
 class Importer:
-    def __init__(self, source, tables, uploads, report, progress, site=None):
+    def __init__(self, site, source, tables, uploads, report, progress):
+        self.site = site
         self.source, self.tables, self.uploads = source, tables, uploads
-        self.site = site or default_site()
         self.report, self.progress = report, progress
         self.kinds = LegacyObject.Kind
 
@@ -64,7 +63,8 @@ class Importer:
         return False
 
     def done(self, kind):
-        return LegacyObject.objects.old_ids(self.tables.source_key, kind)
+        records = LegacyObject.objects.for_site(self.site)
+        return records.old_ids(self.tables.source_key, kind)
 
     def attempt(self, table, old_id, action):
         """Run `action` for one row: the row is imported, skipped (BadRow) or failed."""
@@ -114,7 +114,7 @@ class Importer:
             parent_id = imported.get(data.parent_id) if data.parent_id else None
             if data.parent_id and parent_id is None:
                 warnings.append(f"parent category {data.parent_id} not imported: top level")
-            imported[old_id] = services.import_category(data, self.tables, parent_id).pk
+            imported[old_id] = services.import_category(self.site, data, self.tables, parent_id).pk
             return warnings
 
         self.attempt("categories", old_id, action)
@@ -147,7 +147,7 @@ class Importer:
         def action():
             data = article_data(*data_of)
             _article, warnings = services.import_article(
-                data, self.tables, categories, self.uploads
+                self.site, data, self.tables, categories, self.uploads
             )
             return warnings
 
@@ -190,12 +190,13 @@ class Importer:
                 raise BadRow(f"article {data.article_id} was not imported")
             warnings, parent = [], None
             if data.parent_id:
-                parent = Comment.objects.filter(pk=imported.get(data.parent_id)).first()
+                parents = Comment.objects.filter(article__site=self.site)
+                parent = parents.filter(pk=imported.get(data.parent_id)).first()
                 if parent is None:
                     warnings.append(f"reply to comment {data.parent_id}, which is not here")
             if data.posted_at is None:
                 warnings.append("no time: dated at the article's publish time")
-            article = Article.objects.get(pk=article_id)
+            article = Article.objects.for_site(self.site).get(pk=article_id)
             comment = services.import_comment(data, self.tables, article, parent)
             imported[data.old_id] = comment.pk
             return warnings

@@ -14,7 +14,8 @@ MODULES_KEY = "nukeviet:modules"
 
 
 def imported_modules():
-    """The NukeViet modules imported here (cached: asked by every unknown address)."""
+    """The NukeViet modules imported here, into any site (cached: asked by every unknown
+    address; the redirects then look only at the request's site)."""
     return cache.get_or_set(
         MODULES_KEY,
         lambda: sorted(set(LegacyObject.objects.values_list("module", flat=True))),
@@ -27,6 +28,9 @@ def forget_imported_modules():
 
 
 class LegacyObjectQuerySet(models.QuerySet):
+    def for_site(self, site):
+        return self.filter(site=site)
+
     def for_module(self, module, lang=None):
         found = self.filter(module=module)
         return found.filter(lang=lang) if lang else found
@@ -46,6 +50,12 @@ class LegacyObject(models.Model):
         ARTICLE = "article", _("article")
         COMMENT = "comment", _("comment")
 
+    site = models.ForeignKey(
+        "tenancy.Site",
+        on_delete=models.CASCADE,
+        related_name="legacy_objects",
+        verbose_name=_("site"),
+    )
     source = models.CharField(_("imported from"), max_length=120)
     lang = models.CharField(_("language"), max_length=8)
     module = models.CharField(_("module"), max_length=55)
@@ -68,11 +78,15 @@ class LegacyObject(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "kind", "old_id"], name="legacy_once")
+            models.UniqueConstraint(
+                fields=["site", "source", "kind", "old_id"], name="legacy_once_per_site"
+            )
         ]
         indexes = [
-            models.Index(fields=["module", "kind", "old_id"], name="legacy_by_id_idx"),
-            models.Index(fields=["module", "kind", "old_alias"], name="legacy_by_alias_idx"),
+            models.Index(fields=["site", "module", "kind", "old_id"], name="legacy_by_id_idx"),
+            models.Index(
+                fields=["site", "module", "kind", "old_alias"], name="legacy_by_alias_idx"
+            ),
         ]
         verbose_name = _("imported NukeViet object")
         verbose_name_plural = _("imported NukeViet objects")

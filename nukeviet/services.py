@@ -20,8 +20,9 @@ COMMENT_ADDRESS = "comment-address"  # the purpose comments/views.py hashes addr
 REFRESH_CHUNK = 500
 
 
-def record(tables, kind, old_id, alias="", **target):
+def record(tables, kind, old_id, alias="", *, site, **target):
     return LegacyObject.objects.create(
+        site=site,
         source=tables.source_key,
         lang=tables.lang,
         module=tables.module,
@@ -33,33 +34,35 @@ def record(tables, kind, old_id, alias="", **target):
 
 
 @transaction.atomic
-def import_category(data, tables, parent_id):
-    category = Category(parent_id=parent_id, **data.fields)
+def import_category(site, data, tables, parent_id):
+    category = Category(site=site, parent_id=parent_id, **data.fields)
     category.slug = unique_slug(category, data.alias or category.name, 160, "chuyen-muc")
     category.save()
-    record(tables, LegacyObject.Kind.CATEGORY, data.old_id, data.alias, category=category)
+    record(
+        tables, LegacyObject.Kind.CATEGORY, data.old_id, data.alias, site=site, category=category
+    )
     return category
 
 
 @transaction.atomic
-def import_article(data, tables, categories, uploads):
+def import_article(site, data, tables, categories, uploads):
     """The article with its categories, tags, pictures and counters; returns its warnings."""
     category_ids = [categories[old] for old in data.category_ids if categories.get(old)]
     if not category_ids:
         raise BadRow(f"category {data.category_ids[0]} was not imported")
     warnings = list(data.warnings)
-    article = Article(category_id=category_ids[0], **data.fields)
+    article = Article(site=site, category_id=category_ids[0], **data.fields)
     article.slug = unique_slug(article, data.alias or article.title, 255, "bai-viet")
-    article.body = with_local_pictures(data.body, uploads, warnings)
+    article.body = with_local_pictures(site, data.body, uploads, warnings)
     add_cover(article, data.cover, uploads, warnings)
     article.save()  # An insert: the counters (views, rating) are written as they are.
     article.extra_categories.set(category_ids[1:])
-    article.tags.set(tags(data.keywords))
+    article.tags.set(tags(site, data.keywords))
     created = data.added_at or article.publish_at
     Article.objects.filter(pk=article.pk).update(
         created_at=created, updated_at=data.edited_at or created
     )
-    record(tables, LegacyObject.Kind.ARTICLE, data.old_id, data.alias, article=article)
+    record(tables, LegacyObject.Kind.ARTICLE, data.old_id, data.alias, site=site, article=article)
     return article, warnings
 
 
@@ -74,8 +77,8 @@ def add_cover(article, value, uploads, warnings):
         warnings.append(f"cover: {problem}")
 
 
-def tags(names):
-    return [Tag.objects.get_or_create(name=nfc(name))[0] for name in names]
+def tags(site, names):
+    return [Tag.objects.get_or_create(site=site, name=nfc(name))[0] for name in names]
 
 
 @transaction.atomic
@@ -89,7 +92,7 @@ def import_comment(data, tables, article, parent):
         **data.fields,
     )
     comment.save()
-    record(tables, LegacyObject.Kind.COMMENT, data.old_id, comment=comment)
+    record(tables, LegacyObject.Kind.COMMENT, data.old_id, site=article.site, comment=comment)
     return comment
 
 

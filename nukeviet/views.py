@@ -29,9 +29,11 @@ def refuse_nul(*values):
         raise Http404
 
 
-def legacy(module, kind, lang=None, **lookup):
+def legacy(site, module, kind, lang=None, **lookup):
+    """What an old address of the site's import became (404: none, or another site's)."""
     refuse_nul(module, lang, *lookup.values())
-    found = LegacyObject.objects.for_module(module, lang).filter(kind=kind, **lookup)
+    records = LegacyObject.objects.for_site(site).for_module(module, lang)
+    found = records.filter(kind=kind, **lookup)
     record = found.select_related(kind).order_by("pk").first()
     target = getattr(record, kind, None) if record else None
     if target is None:
@@ -40,20 +42,21 @@ def legacy(module, kind, lang=None, **lookup):
 
 
 def article(request, module, old_id, lang=None, **_path):
-    target = legacy(module, LegacyObject.Kind.ARTICLE, lang, old_id=old_id)
+    target = legacy(request.site, module, LegacyObject.Kind.ARTICLE, lang, old_id=old_id)
     return HttpResponsePermanentRedirect(target.get_absolute_url())
 
 
 def category(request, module, alias, lang=None, page=None):
-    target = legacy(module, LegacyObject.Kind.CATEGORY, lang, old_alias=alias)
+    target = legacy(request.site, module, LegacyObject.Kind.CATEGORY, lang, old_alias=alias)
     url = target.get_absolute_url()
     return HttpResponsePermanentRedirect(f"{url}?page={page}" if page and page > 1 else url)
 
 
 def tag(request, module, alias, lang=None):
     refuse_nul(module, alias, lang)
-    known = LegacyObject.objects.for_module(module, lang).exists()
-    found = Tag.objects.filter(slug=vietnamese_slugify(alias)).first() if known else None
+    known = LegacyObject.objects.for_site(request.site).for_module(module, lang).exists()
+    tags = Tag.objects.for_site(request.site)
+    found = tags.filter(slug=vietnamese_slugify(alias)).first() if known else None
     if found is None:
         raise Http404
     return HttpResponsePermanentRedirect(found.get_absolute_url())
@@ -61,7 +64,7 @@ def tag(request, module, alias, lang=None):
 
 def module_home(request, module, lang=None):
     refuse_nul(module, lang)
-    if not LegacyObject.objects.for_module(module, lang).exists():
+    if not LegacyObject.objects.for_site(request.site).for_module(module, lang).exists():
         raise Http404
     return redirect(reverse("articles:home"), permanent=True)
 

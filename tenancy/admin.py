@@ -10,6 +10,75 @@ from .models import Domain, Site
 from .overview import overview
 
 
+def has_site_field(model):
+    return any(field.name == "site" for field in model._meta.concrete_fields)
+
+
+class SiteScopedAdmin:
+    """A content admin showing only the rows of the request's site (the admin runs on each
+    site's own host): lists, search, filters, autocomplete, object ids typed into URLs (a
+    missing object), the choices of related rows; a new row gets the request's site.
+
+    `site_path` is the lookup from the model to its site: "site", or e.g. "article__site"."""
+
+    site_path = "site"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(**{self.site_path: request.site})
+
+    def get_list_filter(self, request):
+        """A filter on a related row offers only those that the site's rows use."""
+        return [self.scoped_filter(entry) for entry in super().get_list_filter(request)]
+
+    def scoped_filter(self, entry):
+        if isinstance(entry, str) and "__" not in entry:
+            field = self.model._meta.get_field(entry)
+            if field.is_relation:
+                return (entry, admin.RelatedOnlyFieldListFilter)
+        return entry
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return self.scoped_choices(
+            super().formfield_for_foreignkey(db_field, request, **kwargs), request
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return self.scoped_choices(
+            super().formfield_for_manytomany(db_field, request, **kwargs), request
+        )
+
+    def scoped_choices(self, formfield, request):
+        queryset = getattr(formfield, "queryset", None)
+        if queryset is not None and has_site_field(queryset.model):
+            formfield.queryset = queryset.filter(site=request.site)
+        return formfield
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        return [*exclude, "site"] if self.site_path == "site" else exclude
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if self.site_path != "site":
+            return form
+        return type(form)(form.__name__, (SiteForm, form), {"site": request.site})
+
+
+class SiteForm:
+    """A model form whose instance gets the request's site before it is validated, so that
+    uniqueness per site (a slug) is checked by the form, not met as a database error."""
+
+    site = None
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - {"site"}
+
+    def _post_clean(self):
+        if self.instance.site_id is None:
+            self.instance.site = self.site
+        super()._post_clean()
+
+
 class DomainFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()

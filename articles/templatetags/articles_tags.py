@@ -13,9 +13,9 @@ from ..models import Article, Category
 register = template.Library()
 
 
-def category_tree():
-    """Active top-level categories, each with `subcategories`, from one query."""
-    categories = Category.objects.active().select_related(None)
+def category_tree(site):
+    """The site's active top-level categories, each with `subcategories`, from one query."""
+    categories = Category.objects.for_site(site).active().select_related(None)
     categories = list(categories.only("name", "slug", "parent_id", "order"))
     by_parent = {}
     for category in categories:
@@ -26,42 +26,52 @@ def category_tree():
     return roots
 
 
-def latest(count):
-    return list(Article.objects.published().for_listing()[:count])
+def latest(count, site):
+    return list(Article.objects.for_site(site).published().for_listing()[:count])
 
 
-def most_viewed():
+def most_viewed(site):
     days = settings.PORTAL_MOST_VIEWED_DAYS
     since = timezone.now() - timedelta(days=days) if days else None
     count = settings.PORTAL_MOST_VIEWED_COUNT
-    return list(Article.objects.published().most_viewed(since).for_listing()[:count])
+    published = Article.objects.for_site(site).published()
+    return list(published.most_viewed(since).for_listing()[:count])
+
+
+def site_block(context, name, build):
+    """The block of the request's site ([] on a page of no site)."""
+    site = getattr(context.get("request"), "site", None)
+    return cached_block(site, name, build) if site else []
 
 
 @register.inclusion_tag("articles/blocks/category_nav.html", takes_context=True)
 def category_nav(context):
-    return {"categories": cached_block("nav", category_tree), "request": context.get("request")}
+    return {
+        "categories": site_block(context, "nav", category_tree),
+        "request": context.get("request"),
+    }
 
 
-@register.inclusion_tag("articles/blocks/article_list.html")
-def latest_articles(count=5):
+@register.inclusion_tag("articles/blocks/article_list.html", takes_context=True)
+def latest_articles(context, count=5):
     return {
         "title": _("Latest news"),
         "block_id": "latest",
-        "articles": cached_block(f"latest:{count}", partial(latest, count)),
+        "articles": site_block(context, f"latest:{count}", partial(latest, count)),
     }
 
 
-@register.inclusion_tag("articles/blocks/article_list.html")
-def most_viewed_articles():
+@register.inclusion_tag("articles/blocks/article_list.html", takes_context=True)
+def most_viewed_articles(context):
     return {
         "title": _("Most viewed"),
         "block_id": "most-viewed",
-        "articles": cached_block("most-viewed", most_viewed),
+        "articles": site_block(context, "most-viewed", most_viewed),
     }
 
 
-def rated(kind):
-    published = Article.objects.published()
+def rated(kind, site):
+    published = Article.objects.for_site(site).published()
     articles = (
         published.best_rated(settings.PORTAL_RATING_BLOCK_MIN_VOTES)
         if kind == "best"
@@ -73,8 +83,8 @@ def rated(kind):
 RATED_TITLES = {"best": gettext_lazy("Best rated"), "most": gettext_lazy("Most rated")}
 
 
-@register.inclusion_tag("articles/blocks/article_list.html")
-def rated_articles(kind=None):
+@register.inclusion_tag("articles/blocks/article_list.html", takes_context=True)
+def rated_articles(context, kind=None):
     """The optional sidebar block of rated articles (PORTAL_RATING_BLOCK: "best" or "most")."""
     kind = kind or settings.PORTAL_RATING_BLOCK
     if kind not in RATED_TITLES:
@@ -82,5 +92,5 @@ def rated_articles(kind=None):
     return {
         "title": RATED_TITLES[kind],
         "block_id": f"{kind}-rated",
-        "articles": cached_block(f"rated:{kind}", partial(rated, kind)),
+        "articles": site_block(context, f"rated:{kind}", partial(rated, kind)),
     }

@@ -10,9 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from articles.models import Tag
 from articles.views import PAGE_SIZE
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_category, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +81,7 @@ def test_error_pages_name_no_canonical_nor_open_graph_address(address):
 
 
 def test_home_category_tag_and_search_have_open_graph_and_a_twitter_card(client, category):
-    tag = Tag.objects.create(name="Chuyển đổi số")
+    tag = make_tag(name="Chuyển đổi số")
     tag.articles.add(*category.articles.all())
     pages = {
         "/": ("Cổng thông tin", None),
@@ -138,7 +137,7 @@ def test_news_article_publisher_has_the_sites_logo(client):
 
 def test_the_sitemap_lists_tags_with_a_published_article(client):
     article = make_article()
-    used, _unused, draft_only = (Tag.objects.create(name=n) for n in ("Dùng", "Không", "Nháp"))
+    used, _unused, draft_only = (make_tag(name=n) for n in ("Dùng", "Không", "Nháp"))
     article.tags.add(used)
     make_article(title="Nháp", slug="nhap", status="draft").tags.add(draft_only)
     index = ElementTree.fromstring(client.get("/sitemap.xml").content)

@@ -23,7 +23,7 @@ from articles.pictures import (
     store_picture,
     with_renditions,
 )
-from tests.factories import make_article
+from tests.factories import first_site, make_article
 
 UPLOAD_URL = "/admin/articles/picture/upload/"
 NOT_A_PICTURE = "Tệp không phải là ảnh hoặc ảnh bị hỏng."
@@ -160,7 +160,9 @@ def test_exif_orientation_is_applied_and_gps_is_removed():
     original = photo_with_orientation_and_gps()
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825)
 
-    picture, created = store_picture(normalize_upload(upload_of(original)), alt="Ảnh chụp")
+    picture, created = store_picture(
+        site=first_site(), normalized=normalize_upload(upload_of(original)), alt="Ảnh chụp"
+    )
 
     assert created
     assert (picture.width, picture.height) == (20, 40)
@@ -177,7 +179,9 @@ def test_exif_orientation_is_applied_and_gps_is_removed():
 
 @pytest.mark.django_db
 def test_the_file_is_named_by_the_hash_of_the_stored_bytes():
-    picture, _ = store_picture(normalize_upload(upload_of(picture_bytes((640, 480)))))
+    picture, _ = store_picture(
+        site=first_site(), normalized=normalize_upload(upload_of(picture_bytes((640, 480))))
+    )
     content = default_storage.open(picture.file.name).read()
     digest = hashlib.sha256(content).hexdigest()
     assert picture.sha256 == digest
@@ -188,8 +192,12 @@ def test_the_file_is_named_by_the_hash_of_the_stored_bytes():
 @pytest.mark.django_db
 def test_the_same_picture_uploaded_twice_is_stored_once():
     data = picture_bytes((300, 200))
-    first, created_first = store_picture(normalize_upload(upload_of(data, "a.jpg")), alt="Lần 1")
-    again, created_again = store_picture(normalize_upload(upload_of(data, "b.jpg")), alt="Lần 2")
+    first, created_first = store_picture(
+        site=first_site(), normalized=normalize_upload(upload_of(data, "a.jpg")), alt="Lần 1"
+    )
+    again, created_again = store_picture(
+        site=first_site(), normalized=normalize_upload(upload_of(data, "b.jpg")), alt="Lần 2"
+    )
     assert (created_first, created_again) == (True, False)
     assert again.pk == first.pk
     assert again.alt == "Lần 1"
@@ -201,7 +209,10 @@ def test_the_same_picture_uploaded_twice_is_stored_once():
     ("width", "expected"), [(1600, [320, 480, 800, 1200]), (500, [320, 480]), (300, [])]
 )
 def test_renditions_are_written_for_each_smaller_width(width, expected):
-    picture, _ = store_picture(normalize_upload(upload_of(picture_bytes((width, width // 2)))))
+    picture, _ = store_picture(
+        site=first_site(),
+        normalized=normalize_upload(upload_of(picture_bytes((width, width // 2)))),
+    )
     for rendition_width in [320, 480, 800, 1200]:
         name = rendition_name(picture.file.name, rendition_width)
         assert default_storage.exists(name) == (rendition_width in expected)
@@ -215,7 +226,9 @@ def test_renditions_are_written_for_each_smaller_width(width, expected):
 @pytest.mark.django_db
 def test_an_animation_is_kept_whole_and_gets_no_renditions():
     data = animation_bytes((600, 400), 3)
-    picture, _ = store_picture(normalize_upload(upload_of(data, "dong.gif")))
+    picture, _ = store_picture(
+        site=first_site(), normalized=normalize_upload(upload_of(data, "dong.gif"))
+    )
     assert picture.file.name.endswith("_600x400a.gif")
     with default_storage.open(picture.file.name) as handle:
         assert Image.open(handle).n_frames == 3
@@ -227,7 +240,9 @@ def test_an_animation_is_kept_whole_and_gets_no_renditions():
 
 @pytest.fixture
 def library_picture(db):
-    picture, _ = store_picture(normalize_upload(upload_of(picture_bytes((1600, 1200)))))
+    picture, _ = store_picture(
+        site=first_site(), normalized=normalize_upload(upload_of(picture_bytes((1600, 1200))))
+    )
     return picture
 
 

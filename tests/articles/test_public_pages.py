@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article, Tag
-from tests.factories import make_article, make_category
+from articles.models import Article
+from tests.factories import make_article, make_category, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -62,9 +62,7 @@ def test_article_page_parts_and_query_bound(
 ):
     _government, _council, _culture = news
     article = Article.objects.get(title="Kỳ họp số 2")
-    article.tags.add(
-        Tag.objects.create(name="Hội đồng nhân dân"), Tag.objects.create(name="Kỳ họp")
-    )
+    article.tags.add(make_tag(name="Hội đồng nhân dân"), make_tag(name="Kỳ họp"))
     client.get(article.get_absolute_url())
     with django_assert_max_num_queries(6):
         response = client.get(article.get_absolute_url())
@@ -100,14 +98,14 @@ def test_article_query_count_does_not_grow_with_tags(
 ):
     article = make_article()
     for n in range(20):
-        article.tags.add(Tag.objects.create(name=f"Thẻ {n}"))
+        article.tags.add(make_tag(name=f"Thẻ {n}"))
     client.get(article.get_absolute_url())
     with django_assert_max_num_queries(6):
         client.get(article.get_absolute_url())
 
 
 def test_tag_page_lists_published_articles_with_the_tag(client):
-    tag = Tag.objects.create(name="Chuyển đổi số")
+    tag = make_tag(name="Chuyển đổi số")
     shown = make_article(title="Bài có thẻ")
     hidden = make_article(title="Bài nháp có thẻ", status=Article.Status.DRAFT)
     shown.tags.add(tag)

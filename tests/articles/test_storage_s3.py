@@ -11,6 +11,7 @@ from django.core.files.storage import default_storage
 from articles.models import Picture
 from articles.pictures import normalize_upload, rendition_name, store_picture, with_renditions
 from tests.articles.test_pictures import picture_bytes, render_rendition, upload_of
+from tests.factories import first_site
 from tests.portal.test_settings import PRODUCTION_ENV, ROOT, run_manage, settings_under
 
 BUCKET = "anh-phuvan"
@@ -145,7 +146,9 @@ def bucket_objects(s3_client):
 
 
 def upload(data, name):
-    return store_picture(normalize_upload(upload_of(data, name)), alt="Lễ khai mạc")
+    return store_picture(
+        site=first_site(), normalized=normalize_upload(upload_of(data, name)), alt="Lễ khai mạc"
+    )
 
 
 def test_the_picture_field_follows_the_storages_setting(s3):

@@ -7,6 +7,7 @@ import pytest
 from django.db import transaction
 
 from articles.models import Category
+from tests.factories import make_category
 
 from .conftest import server_arguments
 from .snapshots import snapshot
@@ -52,7 +53,7 @@ def test_a_dump_gives_what_the_live_database_gives(nukeviet_db, run_import, tmp_
     dump = tmp_path / "nukeviet.sql"
     mysqldump(nukeviet_db, dump)
     assert "INSERT INTO `nv4_vi_news_rows`" in dump.read_text(encoding="utf-8")
-    Category.objects.create(name="Văn bản", slug="van-ban-chinh-sach")
+    make_category(name="Văn bản", slug="van-ban-chinh-sach")
     with transaction.atomic():
         before_import = transaction.savepoint()
         live_output = run_import(db=nukeviet_db.dsn)

@@ -17,6 +17,7 @@ from nukeviet.models import ImportedVisits, LegacyObject
 from portal.visitors import keyed_hash
 from stats import counting
 from stats.models import DailyVisits, HourlyVisits
+from tests.factories import make_category
 from tests.stats import first_site
 
 from . import nukeviet_site as site
@@ -36,7 +37,7 @@ def legacy(kind, old_id):
 @pytest.fixture
 def existing_category():
     """A category the site already has, with the slug of a NukeViet one."""
-    return Category.objects.create(name="Văn bản", slug="van-ban-chinh-sach")
+    return make_category(name="Văn bản", slug="van-ban-chinh-sach")
 
 
 @pytest.fixture
@@ -354,10 +355,10 @@ def test_a_failing_article_is_reported_and_retried(
 ):
     import_article = services.import_article
 
-    def failing(data, *args, **kwargs):
+    def failing(target, data, *args, **kwargs):
         if data.old_id == 3:
             raise RuntimeError("disk full")
-        return import_article(data, *args, **kwargs)
+        return import_article(target, data, *args, **kwargs)
 
     monkeypatch.setattr(services, "import_article", failing)
     with pytest.raises(CommandError, match="1 row"):
@@ -395,3 +396,17 @@ def test_the_command_shows_progress_per_table(imported):
     output, _started = imported
     for line in ("categories: 6/6 (100%)", "articles: 14/14 (100%)", "comments: 10/10 (100%)"):
         assert line in output
+
+
+def test_site_chooses_the_site_the_import_goes_into(nukeviet_db, run_import):
+    from tenancy.services import add_site
+
+    ward, _created = add_site("ninhhai.example.gov.vn", "Cổng thông tin điện tử xã Ninh Hải")
+    run_import(db=nukeviet_db.dsn, site="NinhHai.example.gov.vn")
+    assert Article.objects.for_site(ward).count() == len(site.IMPORTED_ARTICLES)
+    assert not Article.objects.exclude(site=ward).exists()
+    assert not LegacyObject.objects.exclude(site=ward).exists()
+    assert Picture.objects.for_site(ward).count() == 2
+    assert set(Tag.objects.values_list("site", flat=True)) == {ward.pk}
+    with pytest.raises(CommandError, match="no active site"):
+        run_import(db=nukeviet_db.dsn, site="khong-co.example.gov.vn")

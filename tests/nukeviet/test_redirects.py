@@ -1,7 +1,7 @@
 import pytest
 
-from articles.models import Category
 from nukeviet.models import LegacyObject
+from tests.factories import make_category
 
 from .nukeviet_site import DAI_HOI_ALIAS
 
@@ -14,7 +14,7 @@ DOCUMENTS = "/chuyen-muc/van-ban-chinh-sach-2/"
 
 @pytest.fixture(autouse=True)
 def imported(nukeviet_db, run_import):
-    Category.objects.create(name="Văn bản", slug="van-ban-chinh-sach")
+    make_category(name="Văn bản", slug="van-ban-chinh-sach")
     run_import(db=nukeviet_db.dsn)
 
 

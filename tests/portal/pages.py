@@ -12,6 +12,7 @@ from django.db.models import Count
 from articles.models import Article, Tag
 from comments.models import Comment
 from comments.services import refresh_comment_counts
+from tests.factories import first_site
 
 PARAGRAPH = (
     "Thực hiện kế hoạch của Ủy ban nhân dân phường về chỉnh trang đô thị, các tổ dân phố đã ra "
@@ -50,14 +51,15 @@ ERROR_PAGES = [(f"{status} page", f"/thu-loi/{status}/", status) for status in (
 
 def commented_article():
     """A public article of the demo site whose approved comments include a reply."""
-    reply = Comment.objects.filter(status=Comment.Status.APPROVED, parent__isnull=False).first()
+    replies = Comment.objects.filter(article__site=first_site(), parent__isnull=False)
+    reply = replies.filter(status=Comment.Status.APPROVED).first()
     return reply.article
 
 
 def public_page_types(article):
     """(state, address[, status]) of each public page type of the demo site, with
     tests.portal.error_urls as the URLconf; the article page itself is left to the caller."""
-    tag = Tag.objects.filter(articles__isnull=False).order_by("pk").first()
+    tag = Tag.objects.for_site(first_site()).filter(articles__isnull=False).order_by("pk").first()
     return [
         ("home", "/"),
         ("category", article.category.get_absolute_url()),
@@ -71,10 +73,11 @@ def public_page_types(article):
 
 
 def realistic_article():
-    """The demo site, and its most commented article with a long body and ten threads."""
+    """The first demo site, and its most commented article with a long body and ten threads."""
     call_command("seed_demo", verbosity=0)
     article = (
-        Article.objects.published()
+        Article.objects.for_site(first_site())
+        .published()
         .annotate(threads=Count("comments"))
         .filter(cover_image__gt="", allow_comments=True, allow_rating=True)
         .order_by("-threads", "pk")

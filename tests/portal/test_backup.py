@@ -31,9 +31,8 @@ from comments.services import post_comment
 from portal import counters
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tests.articles.test_pictures import picture_bytes, upload_of
-from tests.factories import make_article, make_category
+from tests.factories import first_site, make_article, make_category
 from tests.portal.test_settings import run_manage
-from tests.stats import first_site
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -115,7 +114,11 @@ def site(settings, django_user_model):
     article = make_article(make_category())
     article.cover_image.save("ảnh bìa.png", ContentFile(picture_bytes(format="PNG")))
     other = make_article(article.category, title="Lịch tiếp công dân tháng 6")
-    store_picture(normalize_upload(upload_of(picture_bytes(size=(900, 600)))), alt="Hội nghị")
+    store_picture(
+        site=first_site(),
+        normalized=normalize_upload(upload_of(picture_bytes(size=(900, 600)))),
+        alt="Hội nghị",
+    )
     question = post_comment(
         article, name="Nguyễn Văn An", email="an@example.vn", text="Khi nào họp?", address="a1"
     )
@@ -200,8 +203,9 @@ def test_restore_into_a_migrated_instance_continues_its_sequences(archive, insta
 
     assert result.returncode == 0, result.stderr
     code = (
-        "from articles.models import Article, Category; "
-        "print(Category.objects.create(name='Mới').pk, Article.objects.count())"
+        "from articles.models import Article, Category; from tenancy.models import Site; "
+        "print(Category.objects.create(name='Mới', site=Site.objects.first()).pk, "
+        "Article.objects.count())"
     )
     created = instance.manage("shell", "--no-imports", "-c", code)
     assert created.returncode == 0, created.stderr

@@ -6,9 +6,9 @@ What the policy still allows beyond the public one is listed in README.md (Secur
 import pytest
 from playwright.sync_api import expect
 
-from articles.models import Article, Category, Tag
+from articles.models import Article, Category
 from comments.models import Comment
-from tests.factories import make_article
+from tests.factories import make_article, make_tag
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +35,7 @@ class Console:
 @pytest.fixture
 def content():
     article = make_article(title="Thông báo lịch tiếp công dân")
-    article.tags.add(Tag.objects.create(name="Tiếp công dân"))
+    article.tags.add(make_tag(name="Tiếp công dân"))
     Comment.objects.create(article=article, name="Bạn đọc", text="Cảm ơn", status="pending")
     return article
 

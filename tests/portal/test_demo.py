@@ -8,6 +8,8 @@ from PIL import Image
 from articles.models import Article, Category
 from articles.pictures import library_name
 from comments.models import Comment
+from tenancy.models import Site
+from tests.factories import first_site
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +45,27 @@ def test_seed_demo_is_idempotent_and_realistic():
 
 def test_demo_pages_render(client):
     call_command("seed_demo")
-    article = Article.objects.published().first()
+    article = Article.objects.for_site(first_site()).published().first()
     for url in ["/", article.get_absolute_url(), article.category.get_absolute_url()]:
         assert client.get(url).status_code == 200
+
+
+def test_the_second_demo_ward_has_its_own_news(client):
+    call_command("seed_demo")
+    ward = Site.objects.for_host("localhost")
+    own = Article.objects.for_site(ward).published()
+    assert own.count() >= 6
+    assert Category.objects.for_site(ward).count() >= 3
+    assert Comment.objects.filter(article__site=ward).exists()
+    assert not own.filter(title__contains="Phù Vân").exists()
+    counts = (own.count(), Comment.objects.count())
+    call_command("seed_demo")
+    assert (own.count(), Comment.objects.count()) == counts
+
+    home = client.get("/", HTTP_HOST="localhost").content.decode()
+    assert own.first().title in home
+    first_titles = Article.objects.for_site(first_site()).values_list("title", flat=True)
+    assert not any(title in home for title in first_titles)
 
 
 def test_demo_staff_generates_a_password_once(capsys, monkeypatch):

@@ -21,11 +21,11 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.models import Article, Tag
+from articles.models import Article
 from articles.sitemaps import SITEMAPS
 from comments.models import Comment
 from tests import fuzzing
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_category, make_tag
 
 ENDPOINTS = fuzzing.public_endpoints()
 WITH_SLOTS = [endpoint for endpoint in ENDPOINTS if endpoint.slots]
@@ -82,7 +82,7 @@ def site(db):
     """A small site; returns the real values each path parameter may take."""
     parent = make_category("Tin tức")
     category = make_category("Hoạt động phường", parent=parent)
-    tag = Tag.objects.create(name="Chuyển đổi số")
+    tag = make_tag(name="Chuyển đổi số")
     article = make_article(category, title="Phù Vân ra quân làm sạch đường phố")
     article.tags.add(tag)
     make_article(category, title="Bài chưa đăng", status=Article.Status.DRAFT)
@@ -107,7 +107,7 @@ def site(db):
 
 def seed_nukeviet(article, category):
     legacy = apps.get_model("nukeviet", "LegacyObject")
-    common = {"source": "fuzz", "lang": "vi", "module": "news"}
+    common = {"site": article.site, "source": "fuzz", "lang": "vi", "module": "news"}
     legacy.objects.create(**common, kind="article", old_id=1, old_alias="bai", article=article)
     legacy.objects.create(
         **common, kind="category", old_id=2, old_alias=category.slug, category=category

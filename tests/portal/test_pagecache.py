@@ -161,7 +161,7 @@ def test_a_page_made_while_its_article_changed_is_made_again(article, monkeypatc
 
     def changed_meanwhile(*args):
         with committed():
-            touch_article(article.slug)
+            touch_article(article.site_id, article.slug)
         real_store(*args)
 
     monkeypatch.setattr(pagecache, "store", changed_meanwhile)

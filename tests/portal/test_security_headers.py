@@ -6,9 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Tag
 from portal.security import sha256_source
-from tests.factories import make_article
+from tests.factories import make_article, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ def directives(response):
 @pytest.fixture
 def article():
     article = make_article(title="Thông báo tiêm chủng")
-    article.tags.add(Tag.objects.create(name="Y tế", slug="y-te"))
+    article.tags.add(make_tag(name="Y tế", slug="y-te"))
     return article
 
 

@@ -6,6 +6,8 @@ import pytest
 import redis
 from django.utils import timezone
 
+from tests.factories import first_site  # noqa: F401 (the stats tests import it from here)
+
 LOCAL_REDIS = "redis://127.0.0.1:6379/10"
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -77,13 +79,6 @@ def visitor_cookie(visitor_id, secret_key=None):
     with override_settings(**({"SECRET_KEY": secret_key} if secret_key else {})):
         response.set_signed_cookie(VISITOR_COOKIE, visitor_id, salt=COOKIE_SALT)
     return response.cookies[VISITOR_COOKIE].value
-
-
-def first_site():
-    """The site of the test client's host ("testserver")."""
-    from tenancy.models import Site
-
-    return Site.objects.order_by("pk").first()
 
 
 OTHER_HOST = "ninhhai.example.gov.vn"

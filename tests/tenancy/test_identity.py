@@ -13,11 +13,6 @@ from .conftest import OTHER_HOST
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article():
-    return make_article(title="Lễ hội làng năm nay")
-
-
 def title_of(html):
     return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
 
@@ -28,8 +23,9 @@ def json_ld(html):
 
 
 @pytest.mark.parametrize("host", ["testserver", OTHER_HOST])
-def test_pages_name_the_site_of_their_host(client, first_site, other_site, article, host):
+def test_pages_name_the_site_of_their_host(client, first_site, other_site, host):
     site, stranger = (first_site, other_site) if host == "testserver" else (other_site, first_site)
+    article = make_article(title="Lễ hội làng năm nay", site=site)
     home = client.get("/", HTTP_HOST=host).content.decode()
     assert title_of(home) == site.name
     footer = home[home.index('<footer class="site-footer">') :]

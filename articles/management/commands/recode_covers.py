@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         moved = failed = 0
+        sites = set()
         for article in covers_outside_library().iterator():
+            sites.add(article.site_id)
             try:
                 recode_cover(article)
             except (PictureError, OSError) as error:
@@ -23,5 +25,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"#{article.pk} {article.cover_image.name}: {reason}")
             else:
                 moved += 1
-        invalidate()
+        for site_id in sites:
+            invalidate(site_id)
         self.stdout.write(f"{moved} cover(s) moved into the picture library; {failed} unreadable.")

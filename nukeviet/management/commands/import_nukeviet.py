@@ -9,6 +9,8 @@ from nukeviet.report import Progress, Report
 from nukeviet.source import SourceError, open_source
 from nukeviet.sqldump import DumpError
 from nukeviet.tables import Tables
+from tenancy.current import default_site
+from tenancy.models import Site
 
 
 class Command(BaseCommand):
@@ -33,9 +35,15 @@ class Command(BaseCommand):
             metavar="URL",
             help="the old site's address, e.g. https://phuvan.gov.vn (links to it are local)",
         )
+        parser.add_argument(
+            "--site",
+            metavar="DOMAIN",
+            help="a host name of the site to import into (default: the first site)",
+        )
 
     @no_translations  # The output is for the operator, in English; stored text is not affected.
     def handle(self, *args, **options):
+        site = target_site(options["site"])
         try:
             tables = Tables(options["prefix"], options["lang"], options["module"])
         except ValueError as error:
@@ -46,7 +54,7 @@ class Command(BaseCommand):
         progress = partial(Progress, self.stdout, interactive=self.stdout.isatty())
         try:
             with open_source(db=options["db"], dump=options["dump"], wanted=tables.all()) as source:
-                report = Importer(source, tables, uploads, Report(), progress).run()
+                report = Importer(site, source, tables, uploads, Report(), progress).run()
         except (SourceError, DumpError) as error:
             raise CommandError(str(error)) from error
         except MissingTables as error:
@@ -57,3 +65,10 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{report.failures} row(s) failed (listed above); run the command again to retry"
             )
+
+
+def target_site(domain):
+    site = Site.objects.for_host(domain) if domain else default_site()
+    if site is None:
+        raise CommandError(f"no active site answers on {domain}" if domain else "no site yet")
+    return site
