@@ -1,9 +1,10 @@
 """E-mail to moderators when comments wait, at most one every PORTAL_COMMENT_NOTIFY_SECONDS.
 
-Two cache keys hold the state, so they must live in a cache every process shares (Redis):
-WINDOW_KEY exists while the last e-mail is younger than the window (taken with an atomic
-cache.add, so of several workers exactly one sends), and REPORTED_KEY is the id of the newest
-comment an e-mail has reported. Comments arriving during the window are reported by the first
+Each site's moderators get their own e-mail about their own site's comments. Two cache keys per
+site hold the state, so they must live in a cache every process shares (Redis): the window key
+exists while the site's last e-mail is younger than the window (taken with an atomic cache.add,
+so of several workers exactly one sends), and the reported key is the id of the newest comment
+an e-mail has reported. Comments arriving during the window are reported by the first
 call after it: the next comment posted, or `manage.py notify_moderators` from cron.
 """
 
@@ -22,14 +23,19 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 
-from tenancy.current import default_site
-
 from .models import Comment
 
 logger = logging.getLogger(__name__)
 
-WINDOW_KEY = "comments:notify:window"
-REPORTED_KEY = "comments:notify:reported"
+
+def window_key(site):
+    return f"comments:notify:{site.pk}:window"
+
+
+def reported_key(site):
+    return f"comments:notify:{site.pk}:reported"
+
+
 NEWEST_SHOWN = 5
 EXCERPT_CHARS = 160
 
@@ -38,13 +44,13 @@ def cache_is_shared():
     return not isinstance(caches["default"], (LocMemCache, DummyCache))
 
 
-def moderator_emails():
-    """Addresses of the active staff who may moderate (directly, by a role on a site, or as
-    superusers)."""
+def moderator_emails(site):
+    """Addresses of the active staff who may moderate the site's comments (directly, by a role
+    on that site, or as superusers)."""
     users = (
         get_user_model()
         ._default_manager.with_perm(
-            "comments.moderate_comment", backend="tenancy.backends.SiteRoleBackend"
+            "comments.moderate_comment", backend="tenancy.backends.SiteRoleBackend", obj=site
         )
         .filter(is_staff=True)
         .exclude(email="")
@@ -67,15 +73,13 @@ def summary(comment, base):
     }
 
 
-def compose(waiting, site=None):
-    """Subject and plain-text body in the site's language, whatever the request's language.
-    Comments belong to no site yet: the e-mail speaks for the first one."""
-    site = site or default_site()
-    name = site.name if site else settings.PORTAL_SITE_NAME
+def compose(waiting, site):
+    """Subject and plain-text body in the site's language, whatever the request's language."""
+    name = site.name
     base = site_url(site)
     count = waiting.count()
     newest = waiting.select_related("article").order_by("-created_at", "-pk")[:NEWEST_SHOWN]
-    with translation.override(site.language if site else settings.LANGUAGE_CODE):
+    with translation.override(site.language):
         subject = ngettext(
             "[%(site)s] %(count)d comment is waiting for moderation",
             "[%(site)s] %(count)d comments are waiting for moderation",
@@ -93,25 +97,26 @@ def compose(waiting, site=None):
     return subject, body
 
 
-def notify_moderators():
-    """E-mail moderators about waiting comments no e-mail has reported yet; True if sent."""
-    reported = cache.get(REPORTED_KEY, 0)
-    if not Comment.objects.pending().filter(pk__gt=reported).exists():
+def notify_moderators(site):
+    """E-mail the site's moderators about its waiting comments no e-mail has reported yet;
+    True if sent."""
+    waiting = Comment.objects.pending().filter(article__site=site)
+    reported = cache.get(reported_key(site), 0)
+    if not waiting.filter(pk__gt=reported).exists():
         return False
-    recipients = moderator_emails()
+    recipients = moderator_emails(site)
     if not recipients:
-        logger.warning("Comments wait for moderation but no moderator has an e-mail address.")
+        logger.warning("Comments wait for moderation on %s but no moderator has an e-mail.", site)
         return False
-    if not cache.add(WINDOW_KEY, True, timeout=settings.PORTAL_COMMENT_NOTIFY_SECONDS):
+    if not cache.add(window_key(site), True, timeout=settings.PORTAL_COMMENT_NOTIFY_SECONDS):
         return False
-    waiting = Comment.objects.pending()
     newest_id = waiting.aggregate(newest=Max("pk"))["newest"] or 0
-    subject, body = compose(waiting)
+    subject, body = compose(waiting, site)
     try:
         send_mail(subject, body, None, recipients)
     except OSError:
         logger.exception("Could not e-mail the moderators; the next call tries again.")
-        cache.delete(WINDOW_KEY)
+        cache.delete(window_key(site))
         return False
-    cache.set(REPORTED_KEY, max(reported, newest_id), timeout=None)
+    cache.set(reported_key(site), max(reported, newest_id), timeout=None)
     return True

@@ -6,6 +6,8 @@ another, so the rules see every comment committed before, and each recount sees 
 On SQLite the write transaction (BEGIN IMMEDIATE) serialises writers the same way.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
@@ -132,7 +134,7 @@ def post_comment(article, *, name, email, text, parent=None, user=None, address=
     if status == Comment.Status.APPROVED:
         recount([article.pk])
     else:
-        transaction.on_commit(notify_moderators, robust=True)
+        transaction.on_commit(partial(notify_moderators, article.site), robust=True)
     return comment
 
 

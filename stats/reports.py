@@ -91,8 +91,9 @@ def yearly(site, until=None):
 
 
 def top_articles(site, limit=10):
-    """The most viewed published articles."""
-    articles = Article.objects.published().most_viewed().values_list("title", "view_count")
+    """The site's most viewed published articles."""
+    articles = Article.objects.for_site(site).published().most_viewed()
+    articles = articles.values_list("title", "view_count")
     return [Share(title, views) for title, views in articles[:limit]]
 
 

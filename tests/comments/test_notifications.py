@@ -13,7 +13,7 @@ from django.utils import translation
 from comments import notifications, services
 from comments.models import Comment
 from tenancy.testing import give_role
-from tests.factories import make_article
+from tests.factories import first_site, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def post(article, django_capture_on_commit_callbacks):
 
 
 def window_passes():
-    cache.delete(notifications.WINDOW_KEY)
+    cache.delete(notifications.window_key(first_site()))
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_moderators_are_the_active_staff_allowed_to_moderate(django_user_model, 
     create("bandoc", email="bandoc@example.vn", is_superuser=True)
     editor = create("bientap", email="bientap@example.vn", is_staff=True)
     give_role(editor, "Biên tập viên")
-    assert notifications.moderator_emails() == [
+    assert notifications.moderator_emails(first_site()) == [
         "admin@example.vn",
         "kiemduyet@example.vn",
         "truongban@example.vn",
@@ -104,13 +104,13 @@ def test_after_the_window_the_next_email_reports_what_arrived_meanwhile(moderato
     post(text="Ý kiến thứ nhất")
     post(text="Ý kiến thứ hai", name="Người đến sau")
     window_passes()
-    assert notifications.notify_moderators() is True
+    assert notifications.notify_moderators(first_site()) is True
     assert len(mail.outbox) == 2
     assert "2 bình luận đang chờ kiểm duyệt" in mail.outbox[1].subject
     assert "Người đến sau: Ý kiến thứ hai" in mail.outbox[1].body
 
     window_passes()
-    assert notifications.notify_moderators() is False
+    assert notifications.notify_moderators(first_site()) is False
     assert len(mail.outbox) == 2
     post(text="Ý kiến thứ ba")
     assert len(mail.outbox) == 3
@@ -122,7 +122,7 @@ def test_the_email_lists_the_newest_few_and_why_they_were_held(moderator, post):
         post(text=f"Ý kiến số {n}")
     held = post(text="Mua lô đề ở đây", name="Kẻ quảng cáo")
     window_passes()
-    notifications.notify_moderators()
+    notifications.notify_moderators(first_site())
     body = mail.outbox[-1].body
     assert "Kẻ quảng cáo: Mua lô đề ở đây" in body
     assert held.held_because
@@ -132,9 +132,9 @@ def test_the_email_lists_the_newest_few_and_why_they_were_held(moderator, post):
 
 
 def test_nothing_waits_nothing_is_sent(moderator, article):
-    assert notifications.notify_moderators() is False
+    assert notifications.notify_moderators(first_site()) is False
     Comment.objects.create(article=article, name="An", text="Đã duyệt", status="approved")
-    assert notifications.notify_moderators() is False
+    assert notifications.notify_moderators(first_site()) is False
     assert mail.outbox == []
 
 
@@ -149,7 +149,7 @@ def test_comments_approved_before_the_window_ends_are_not_reported(moderator, po
     second = post(text="Ý kiến thứ hai")
     services.set_status(Comment.objects.filter(pk=second.pk), Comment.Status.APPROVED)
     window_passes()
-    assert notifications.notify_moderators() is False
+    assert notifications.notify_moderators(first_site()) is False
     assert len(mail.outbox) == 1
 
 
@@ -173,7 +173,7 @@ def test_a_mail_server_failure_loses_no_comment_and_is_retried(moderator, post, 
     comment = post()
     assert Comment.objects.filter(pk=comment.pk, status="pending").exists()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert notifications.notify_moderators() is True
+    assert notifications.notify_moderators(first_site()) is True
     assert len(mail.outbox) == 1
 
 
@@ -208,3 +208,24 @@ def test_the_command_refuses_a_cache_private_to_its_process(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     with pytest.raises(CommandError, match="REDIS_URL"):
         call_command("notify_moderators")
+
+
+def test_each_sites_moderators_hear_of_their_own_sites_comments_only(
+    django_user_model, moderator, django_capture_on_commit_callbacks
+):
+    from tenancy.services import add_site
+
+    ninh_hai = add_site("ninhhai.example.gov.vn", "Cổng thông tin điện tử xã Ninh Hải")[0]
+    theirs = django_user_model.objects.create_user(
+        "kiemduyet.ninhhai", email="kiemduyet@ninhhai.example.vn", is_staff=True
+    )
+    give_role(theirs, "Người kiểm duyệt", site=ninh_hai)
+    article = make_article(title="Đường làng Ninh Hải", site=ninh_hai)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_comment(
+            article, name="An", email="an@example.vn", text="Đề nghị sửa đường", address="a"
+        )
+    assert [email.to for email in mail.outbox] == [["kiemduyet@ninhhai.example.vn"]]
+    assert "Ninh Hải" in mail.outbox[0].subject
+    assert "Đường làng Ninh Hải" in mail.outbox[0].body
+    assert notifications.notify_moderators(first_site()) is False

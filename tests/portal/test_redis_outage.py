@@ -14,7 +14,7 @@ from articles.models import Article, Vote
 from comments.models import Comment
 from portal import counters, redis_breaker
 from portal.redis_breaker import breaker
-from tests.factories import make_article
+from tests.factories import first_site, make_article
 
 from .redis_outage import RedisServer, free_port, use_redis
 
@@ -166,7 +166,7 @@ def test_the_moderators_email_waits_for_redis(redis_away, article, django_user_m
     )
     give_role(moderator, "Người kiểm duyệt")
     Comment.objects.create(article=article, name="An", email="an@example.vn", text="Chờ duyệt")
-    assert notifications.notify_moderators() is False
+    assert notifications.notify_moderators(first_site()) is False
     assert mailoutbox == []
 
 

@@ -13,7 +13,7 @@ from articles.models import Article
 from stats import admin_views, charts, reports
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tests.factories import make_article, make_category
-from tests.stats import first_site
+from tests.stats import first_site, other_site
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +137,8 @@ def test_top_articles_are_published_and_most_viewed_first():
     make_article(category, title="Ít người xem", view_count=3)
     make_article(category, title="Nhiều người xem", view_count=2557)
     make_article(category, title="Bản nháp", view_count=10_000, status=Article.Status.DRAFT)
+    elsewhere = make_category(site=other_site())
+    make_article(elsewhere, title="Tin của xã khác", view_count=90_000)
 
     assert reports.top_articles(first_site()) == [
         reports.Share("Nhiều người xem", 2557),
