@@ -7,9 +7,10 @@ from tenancy.models import Site
 class Command(BaseCommand):
     help = (
         "E-mail each site's moderators about its waiting comments that no e-mail has reported "
-        "yet, unless one was sent less than PORTAL_COMMENT_NOTIFY_SECONDS ago. Run it from cron every few "
-        "minutes so comments posted during that window are reported. It needs the cache every "
-        "process shares (REDIS_URL), where the window and the last reported comment are kept."
+        "yet, unless one was sent less than PORTAL_COMMENT_NOTIFY_SECONDS ago. Run it from cron "
+        "every few minutes so comments posted during that window are reported. It needs the "
+        "cache every process shares (REDIS_URL), where the window and the last reported comment "
+        "are kept."
     )
 
     def handle(self, *args, **options):
