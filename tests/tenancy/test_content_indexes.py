@@ -1,5 +1,6 @@
 """On PostgreSQL the listings of one site among several stay on the site-led indexes."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -43,10 +44,14 @@ def sites(first_site, other_site):
     return categories
 
 
-def test_a_sites_listing_page_reads_only_the_listing_index(sites, first_site):
+def test_a_sites_listing_page_reads_a_site_led_index(sites, first_site):
+    """At this size the planner may take the covering listing index or the public one (with an
+    incremental sort): both lead with the site, so no other site's rows are read."""
     ids = Article.objects.for_site(first_site).published().order_by("-publish_at", "-pk")
     plan = ids.values("pk")[400:410].explain()
-    assert "Index Only Scan using article_listing_idx" in plan, plan
+    assert re.search(r"Index (Only )?Scan using article_(listing|public)_idx", plan), plan
+    assert f"site_id = {first_site.pk}" in plan, plan
+    assert "Seq Scan on articles_article" not in plan, plan
 
 
 def test_a_sites_featured_articles_come_from_the_featured_index(sites, first_site):
