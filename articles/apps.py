@@ -7,4 +7,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from tenancy import overview
+
         from . import signals  # noqa: F401
+        from .figures import published_this_month
+
+        overview.register(_("articles published this month"), published_this_month)

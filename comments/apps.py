@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = _("Reader comments")
+
+    def ready(self):
+        from tenancy import overview
+
+        from .figures import waiting
+
+        overview.register(_("comments waiting"), waiting)

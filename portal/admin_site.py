@@ -10,6 +10,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseBadRequest
 from django.urls import path
 from django.utils.module_loading import import_string
@@ -77,6 +79,20 @@ class PortalAdminSite(admin.AdminSite):
         if not model_admin.has_view_permission(request, obj):
             raise PermissionDenied
         return contenttype_views.shortcut(request, content_type_id, object_id)
+
+    def get_log_entries(self, request):
+        """The recent actions on objects that the request's user can see through their model
+        admin here (on a site's host, that site's): one query, whatever the number of models."""
+        visible = Q(pk__in=[])
+        for model, model_admin in self._registry.items():
+            keys = (
+                model_admin.get_queryset(request)
+                .order_by()
+                .annotate(log_key=Cast("pk", CharField()))
+            )
+            content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+            visible |= Q(content_type=content_type, object_id__in=keys.values("log_key"))
+        return super().get_log_entries(request).filter(visible)
 
 
 def refusing_unknown_selections(view, model):

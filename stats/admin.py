@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path
 
+from tenancy.admin import SiteScopedAdmin
+
 from . import admin_views
 from .models import DailyVisits
 
@@ -10,8 +12,9 @@ REPORTS_PERMISSION = "stats.view_reports"
 
 
 @admin.register(DailyVisits)
-class DailyVisitsAdmin(admin.ModelAdmin):
-    """No list of rows: the admin entry of the statistics opens the reports."""
+class DailyVisitsAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    """No list of rows: the admin entry of the statistics opens the reports (of the site's
+    rows only, as is any row's page reached by its id)."""
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(REPORTS_PERMISSION)

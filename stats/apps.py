@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class StatsConfig(AppConfig):
     name = "stats"
     verbose_name = _("Visitor statistics")
+
+    def ready(self):
+        from tenancy import overview
+
+        from .figures import visits_today
+
+        overview.register(_("visits today"), visits_today)

@@ -5,14 +5,22 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Exists, OuterRef
 
 from .models import Membership
 
 User = get_user_model()
 
 
-def staff_accounts():
-    return User._default_manager.filter(is_active=True, is_staff=True).order_by("username")
+def staff_accounts(request=None):
+    """Active staff accounts; for a site administrator, those of their own site and those with
+    no role anywhere yet (another site's staff are none of theirs)."""
+    accounts = User._default_manager.filter(is_active=True, is_staff=True).order_by("username")
+    if request is None or request.user.is_superuser:
+        return accounts
+    own = Membership.objects.filter(user=OuterRef("pk"), site=request.site)
+    elsewhere = Membership.objects.filter(user=OuterRef("pk")).exclude(site=request.site)
+    return accounts.filter(Exists(own) | ~Exists(elsewhere))
 
 
 class MembershipInline(admin.TabularInline):
@@ -21,7 +29,7 @@ class MembershipInline(admin.TabularInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":
-            kwargs["queryset"] = staff_accounts()
+            kwargs["queryset"] = staff_accounts(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -73,7 +81,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":
-            kwargs["queryset"] = staff_accounts()
+            kwargs["queryset"] = staff_accounts(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

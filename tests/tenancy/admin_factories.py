@@ -1,0 +1,94 @@
+"""One row of each model the admin lists, made on a given site and carrying a given text, for
+the walk over the admin's registered models (test_admin_isolation)."""
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from articles.models import Article, Category, Picture, Tag, Vote
+from comments.models import Comment
+from stats.models import DailyVisits
+from tenancy.models import Membership, Site
+from tenancy.roles import Role
+from tenancy.testing import give_role
+from tests.factories import make_article, make_category, make_tag
+
+# Visits of the other site's day: a number no page of the first site shows.
+VISITS = {"a": 523117, "b": 917341}
+
+
+def article(site, mark, **fields):
+    category = make_category(name=f"{mark} chuyên mục", site=site, slug=f"{mark}-cm".lower())
+    fields.setdefault("author_byline", mark)
+    return make_article(
+        category=category, title=mark, slug=mark.lower(), site=site, view_count=777, **fields
+    )
+
+
+def account(site, mark):
+    user = get_user_model().objects.create_user(mark.lower(), password="x", is_staff=True)
+    return give_role(user, Role.EDITOR, site)
+
+
+def picture(site, mark):
+    return Picture.objects.create(
+        site=site,
+        file=f"pictures/{mark.lower()}.jpg",
+        alt=mark,
+        caption=mark,
+        sha256=mark,
+        width=8,
+        height=8,
+    )
+
+
+def comment(site, mark):
+    return Comment.objects.create(
+        article=article(site, mark), name=mark, email="ban@example.vn", text=mark
+    )
+
+
+def vote(site, mark):
+    return Vote.objects.create(article=article(site, mark), score=5, voter=mark, address=mark)
+
+
+def daily_visits(site, mark):
+    visits = VISITS["a" if site.pk == Site.objects.order_by("pk").first().pk else "b"]
+    return DailyVisits.objects.create(
+        site=site, day=timezone.localdate(), visits=visits, page_views=visits
+    )
+
+
+def renamed_site(site, mark):
+    site.name = mark
+    site.save()
+    return site
+
+
+def access(model, **fields):
+    def make(site, mark):
+        base = {"user_agent": mark, "ip_address": "10.0.0.9", "username": mark.lower()}
+        return model.objects.create(http_accept="*/*", path_info="/admin/", **base, **fields)
+
+    return make
+
+
+FACTORIES = {
+    Article: article,
+    Category: lambda site, mark: make_category(name=mark, site=site, slug=mark.lower()),
+    Tag: lambda site, mark: make_tag(name=mark, slug=mark.lower(), site=site),
+    Picture: picture,
+    Vote: vote,
+    Comment: comment,
+    DailyVisits: daily_visits,
+    Membership: lambda site, mark: Membership.objects.get(user=account(site, mark)),
+    get_user_model(): account,
+    Group: lambda site, mark: Group.objects.create(name=mark),
+    TOTPDevice: lambda site, mark: TOTPDevice.objects.create(user=account(site, mark), name=mark),
+    Site: renamed_site,
+    AccessAttempt: access(AccessAttempt, get_data="", post_data="", failures_since_start=3),
+    AccessLog: access(AccessLog),
+    AccessFailureLog: access(AccessFailureLog, locked_out=False),
+}
