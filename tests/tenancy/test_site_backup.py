@@ -26,6 +26,8 @@ from tenancy.roles import Role
 from tenancy.testing import give_role
 from tests.articles.test_pictures import picture_bytes, upload_of
 from tests.factories import make_article, make_category, make_tag
+from tests.portal.test_backup import instance as new_instance  # noqa: F401 (a fixture)
+from tests.portal.test_backup import media_files
 from tests.tenancy.conftest import OTHER_HOST
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -248,3 +250,23 @@ def test_the_model_walk_exports_every_model_with_a_site_path():
         "articles.Vote", "comments.Comment", "stats.DailyVisits", "stats.HourlyVisits",
         "stats.DailyBreakdown", "nukeviet.LegacyObject", "nukeviet.ImportedVisits",
     } <= labels  # fmt: skip
+
+
+def test_restore_into_a_new_installation(sites, settings, tmp_path, new_instance):  # noqa: F811
+    archive = back_up(sites[1], tmp_path / "b.tar.gz")
+    migrated = new_instance.manage("migrate", "--skip-checks", "--verbosity", "0")
+    assert migrated.returncode == 0, migrated.stderr
+
+    result = new_instance.manage("restore", "--skip-checks", "--site", str(archive))
+
+    assert result.returncode == 0, result.stderr
+    rows = new_instance.dump()
+    fields = {model: [r["fields"] for r in rows if r["model"] == model] for model in LABELS}
+    assert {row["host"] for row in fields["tenancy.domain"]} >= {OTHER_HOST}
+    assert [row["title"] for row in fields["articles.article"]] == ["Hội nghị Ninh-Hải-B"]
+    assert [row["username"] for row in fields["auth.user"]] == ["bientap.ninhhai"]
+    assert len(fields["comments.comment"]) == 2
+    assert media_files(new_instance.media_root) == site_media(sites[1], settings.MEDIA_ROOT)
+
+
+LABELS = ["tenancy.domain", "articles.article", "auth.user", "comments.comment"]
