@@ -16,7 +16,7 @@ from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
-from .models import Site
+from .models import Domain, Site
 
 MAX_DEPTH = 4
 USER_FIELDS = ["username", "password", "email", "first_name", "last_name", "is_staff", "is_active"]
@@ -83,8 +83,9 @@ def site_rows(model, site):
 def export_site(site):
     """{"users": [...], "models": [(label, JSON text, count), ...], "files": [media names]},
     read from one snapshot."""
+    snapshot = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if snapshot:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         documents = []
@@ -115,8 +116,6 @@ def file_names(model, rows):
 
 
 def check_hosts_free(documents):
-    from .models import Domain
-
     hosts = [row.object.host for row in deserialize(documents, "tenancy.domain")]
     taken = list(Domain.objects.filter(host__in=hosts).select_related("site"))
     if taken:
@@ -160,7 +159,7 @@ def import_site(exported):
     user_model = get_user_model()
     for user in exported["users"]:
         user_model.objects.get_or_create(username=user["username"], defaults=user)
-    loader = Loader()
+    loader = Loader({label for label, _text, _count in documents})
     for label, _text, _count in documents:
         loader.load(apps.get_model(label), deserialize(documents, label))
     loader.finish()
@@ -174,7 +173,8 @@ def exported_site_pk(documents):
 class Loader:
     """Saves rows with new primary keys, rewriting the foreign keys through an id map."""
 
-    def __init__(self):
+    def __init__(self, labels):
+        self.labels = labels
         self.ids = {}
         self.deferred = []
 
@@ -199,7 +199,7 @@ class Loader:
         for field in relations(model):
             label = field.related_model._meta.label_lower
             old = getattr(obj, field.attname)
-            if old is None or (label not in self.ids and label != model._meta.label_lower):
+            if old is None or label not in self.labels:
                 continue
             new = self.ids.get(label, {}).get(old)
             if new is None:

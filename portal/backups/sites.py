@@ -1,6 +1,7 @@
 """One site's backup: its rows (tenancy.portability) as JSON members and the media they name,
 in the same checked archive as a full backup; restored beside the sites already there."""
 
+import glob
 import json
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -9,7 +10,8 @@ import django
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import storages
-from django.db import connection, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from portal import counters
@@ -38,7 +40,10 @@ def default_site_path(host):
 
 
 def find_site(host):
-    site = Site.objects.filter(domains__host=normalize_host(host)).first()
+    try:
+        site = Site.objects.filter(domains__host=normalize_host(host)).first()
+    except ValueError as error:
+        raise BackupError(f"{host}: {error}") from error
     if site is None:
         raise BackupError(f"No site answers on {host} in this installation.")
     return site
@@ -85,7 +90,7 @@ def site_media(names):
         if not path.is_file():
             missing.append(name)
             continue
-        paths |= {path, *path.parent.glob(f"{path.stem}~*")}
+        paths |= {path, *path.parent.glob(f"{glob.escape(path.stem)}~*")}
     media = [
         member_of(MEDIA_PREFIX + path.relative_to(root).as_posix(), path)
         for path in sorted(paths)
@@ -150,6 +155,9 @@ def install_site(stage, manifest):
     except PortabilityError as error:
         remove(written)
         raise BackupError(str(error)) from error
+    except (DatabaseError, DeserializationError) as error:
+        remove(written)
+        raise BackupError(f"The site could not be restored ({error}); nothing was.") from error
     except BaseException:
         remove(written)
         raise

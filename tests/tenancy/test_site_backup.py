@@ -140,13 +140,17 @@ def restore(path):
     return out.getvalue()
 
 
+def delete_rows(site):
+    for model in reversed(site_models()):  # articles (and subcategories) protect categories
+        for row in reversed(site_rows(model, site)):
+            row.delete()
+
+
 def delete_site(site, settings):
     for name in site_media(site, settings.MEDIA_ROOT):
         (Path(settings.MEDIA_ROOT) / name).unlink()
     users = list(Membership.objects.filter(site=site).values_list("user", flat=True))
-    for model in reversed(site_models()):  # articles (and subcategories) protect categories
-        for row in reversed(site_rows(model, site)):
-            row.delete()
+    delete_rows(site)
     get_user_model().objects.filter(pk__in=users).delete()
 
 
@@ -200,6 +204,18 @@ def test_restore_refuses_a_username_of_another_account(sites, settings, tmp_path
     with pytest.raises(CommandError, match=r"different accounts.*bientap\.ninhhai"):
         restore(archive)
     assert not Site.objects.filter(domains__host=OTHER_HOST).exists()
+
+
+def test_restore_joins_an_account_that_is_the_same_here(sites, tmp_path):
+    archive = back_up(sites[1], tmp_path / "b.tar.gz")
+    editor = get_user_model().objects.get(username="bientap.ninhhai")
+    delete_rows(sites[1])
+
+    restore(archive)
+
+    restored = Site.objects.get(domains__host=OTHER_HOST)
+    assert Membership.objects.get(site=restored).user == editor
+    assert get_user_model().objects.filter(username="bientap.ninhhai").count() == 1
 
 
 def test_a_tampered_archive_is_refused(sites, settings, tmp_path):
