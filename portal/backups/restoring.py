@@ -32,6 +32,11 @@ def restore_backup(path):
 
 
 def check_compatible(manifest):
+    if manifest.get("kind", "full") != "full":
+        raise BackupError(
+            "This is the backup of one site: restore it with `restore --site`, into an "
+            "installation that does not use its host names."
+        )
     check_vendor(manifest["database"]["vendor"])
     check_migrations_known(manifest["database"]["migrations"])
     if manifest["media"]["included"] and filesystem_media_root() is None:

@@ -2,13 +2,14 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from PIL import Image
 
 from articles.models import Article, Category
 from articles.pictures import library_name
 from comments.models import Comment
 from tenancy.models import Site
+from tenancy.services import add_site
 from tests.factories import first_site
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,18 @@ def test_demo_staff_takes_the_password_from_the_environment(monkeypatch):
     call_command("demo_staff")
     assert get_user_model().objects.filter(username="admin").count() == 1
     assert get_user_model().objects.get(username="admin").check_password("mot-mat-khau-rat-dai")
+
+
+def test_seed_demo_site_seeds_that_site_only():
+    other, _created = add_site("phuvan.example.gov.vn", "Cổng thông tin điện tử phường Phù Vân")
+    call_command("seed_demo", site="phuvan.example.gov.vn")
+    assert Article.objects.for_site(other).published().count() >= 6
+    assert Comment.objects.filter(article__site=other).exists()
+    assert not Article.objects.for_site(first_site()).exists()
+    assert Site.objects.for_host("localhost") is None
+
+
+def test_seed_demo_site_refuses_an_unknown_host():
+    with pytest.raises(CommandError, match="add_site"):
+        call_command("seed_demo", site="nowhere.example.gov.vn")
+    assert not Article.objects.exists()

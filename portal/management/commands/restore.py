@@ -7,7 +7,8 @@ class Command(BaseCommand):
     help = (
         "Restore an archive made by `manage.py backup` into this instance, whose database and "
         "DJANGO_MEDIA_ROOT must be empty (a new database, or one that `migrate` made). Every "
-        "member is checked against the manifest before anything is written. Stop the site first."
+        "member is checked against the manifest before anything is written. Stop the site first. "
+        "With --site: a site's archive (backup --site), added beside the sites already here."
     )
 
     def add_arguments(self, parser):
@@ -17,14 +18,20 @@ class Command(BaseCommand):
             action="store_true",
             help="only verify the archive's checksums; change nothing",
         )
+        parser.add_argument(
+            "--site",
+            action="store_true",
+            help="the archive is one site's (backup --site): add it beside the sites here",
+        )
 
-    def handle(self, *args, archive, check=False, **options):
+    def handle(self, *args, archive, check=False, site=False, **options):
         try:
             if check:
                 manifest = backups.verify_archive(archive)
                 self.stdout.write(f"{archive} is intact: {len(manifest['members'])} members.")
                 return
-            restored = backups.restore_backup(archive)
+            restore = backups.restore_site_backup if site else backups.restore_backup
+            restored = restore(archive)
         except backups.BackupError as error:
             raise CommandError(str(error)) from error
         self.report(archive, restored)
@@ -38,6 +45,8 @@ class Command(BaseCommand):
         )
         if not manifest["media"]["included"]:
             self.stdout.write(f"Not restored: {manifest['media']['reason']}.")
+        if site := manifest.get("site"):
+            self.stdout.write(f"Site “{site['name']}”: {', '.join(site['hosts'])}.")
         if restored.pending_migrations:
             self.stdout.write(
                 f"This code has {len(restored.pending_migrations)} migrations newer than the "
