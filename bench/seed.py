@@ -82,13 +82,15 @@ def _create_categories(count):
     return roots + children
 
 
-def seed_sites(hosts, categories, articles):
+def seed_sites(hosts, categories, articles, first_articles=0):
     """A site on each of `hosts` (tenancy's add_site), each with `categories` categories and
-    `articles` articles of its own; sites already holding them are kept as they are."""
+    `articles` articles of its own (the first site `first_articles` if more); sites already
+    holding them are kept as they are."""
     from tenancy.services import add_site
 
     sites = [add_site(host, f"Phường {host.split('.')[0]}")[0] for host in hosts]
-    if Article.objects.filter(site__in=sites).count() == len(sites) * articles:
+    sizes = [max(articles, first_articles)] + [articles] * (len(sites) - 1)
+    if Article.objects.filter(site__in=sites).count() == sum(sizes):
         return sites, False
     now = timezone.now()
     with transaction.atomic():
@@ -99,9 +101,10 @@ def seed_sites(hosts, categories, articles):
             for index, site in enumerate(sites)
             for n in range(categories)
         )
-        for index in range(len(sites)):
+        for index, size in enumerate(sizes):
             own = made[index * categories : (index + 1) * categories]
-            batch = [_article(index * articles + n, own, now) for n in range(articles)]
+            start = sum(sizes[:index])
+            batch = [_article(start + n, own, now) for n in range(size)]
             for n, article in enumerate(batch):
                 article.is_featured = n < FEATURED
             Article.objects.bulk_create(batch)

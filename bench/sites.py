@@ -2,8 +2,10 @@
 
 Seeds (once) 200 sites on ward-001.bench.test... each with its own categories and articles, then,
 with the harness of bench/run.py (nginx, two gunicorns, PostgreSQL, Redis, wrk, page cache on),
-loads the article page and the home page first on one site, then rotating over every site's host
-name (and its articles). Prints req/s and latencies, the ratios 200/1 against the 10 % target,
+loads the article page and the home page first on one site, then over every site's host name.
+Each reader reads one page (one site's home or article), and the one site's article run reads as
+many distinct articles as the 200 sites' (the first site has that many), so only the number of
+sites differs. Prints req/s and latencies, the ratios 200/1 against the 10 % target,
 the gunicorn workers' memory after each run, and checks every site's counts.
 
     .venv/bin/python -m bench.sites [--sites N] [--seconds S] [--smoke]
@@ -43,7 +45,12 @@ def parse_args(argv):
     parser.add_argument("--sites", type=int, default=200)
     parser.add_argument("--categories", type=int, default=4, help="per site")
     parser.add_argument("--articles", type=int, default=50, help="per site")
-    parser.add_argument("--rotated", type=int, default=5, help="articles read per site")
+    parser.add_argument(
+        "--rotated",
+        type=int,
+        default=1,
+        help="articles read per site (the one site: all of theirs)",
+    )
     parser.add_argument("--seconds", type=int, default=10, help="reader traffic per run")
     parser.add_argument("--tail", type=int, default=2, help="bot traffic after it, uncounted")
     parser.add_argument("--cookies", type=int, default=2000, help="distinct readers")
@@ -68,6 +75,11 @@ def targets(sites, page, rotated):
         articles = Article.objects.for_site(site).published().order_by("-publish_at")[:rotated]
         found += [Target(host, a.get_absolute_url(), site.pk, a.pk) for a in articles]
     return found
+
+
+def read_on_one(args):
+    """The one site's runs read as many distinct articles as all the sites' runs."""
+    return args.rotated * args.sites
 
 
 def write_targets(path, found):
@@ -115,7 +127,8 @@ def load_run(args, port, cookies, found, name):
 
 
 def measure(args, env, sites, port, processes):
-    """{(page, number of sites): (Result, worker memory, targets)}, one site's runs first."""
+    """{(page, number of sites): (Result, worker memory, targets)}, one site's runs first.
+    Each reader reads one target: one of the one site's articles, or one site's article."""
     from bench import load, servers
 
     cookies = run.BENCH_DIR / "cookies.txt"
@@ -126,7 +139,7 @@ def measure(args, env, sites, port, processes):
     results = {}
     for group in (sites[:1], sites):
         for page in PAGES:
-            found = targets(group, page, args.rotated)
+            found = targets(group, page, read_on_one(args) if len(group) == 1 else args.rotated)
             result = load_run(args, port, cookies, found, f"{page}-{len(group)}")
             results[page, len(group)] = (result, worker_memory(processes), found)
             print(f"  {page} on {len(group)} site(s): {result.rate:.0f} req/s", flush=True)
@@ -225,7 +238,7 @@ def main(argv=None):
     def seeder():
         from bench import seed
 
-        sites, fresh = seed.seed_sites(hosts, args.categories, args.articles)
+        sites, fresh = seed.seed_sites(hosts, args.categories, args.articles, read_on_one(args))
         seeded.extend(sites)
         return fresh and f"{len(sites)} sites of {args.articles} articles"
 
@@ -237,6 +250,8 @@ def main(argv=None):
     run.wait_for_the_day(4 * (args.seconds + args.tail + 30) + 120)
     site_ids = [site.pk for site in seeded]
     article_ids = [t.article_id for t in targets(seeded, "article", args.rotated)]
+    article_ids += [t.article_id for t in targets(seeded[:1], "article", read_on_one(args))]
+    article_ids = list(dict.fromkeys(article_ids))
     run.flush_counters()
     redis.Redis.from_url(run.REDIS_URL).flushdb()
     before = counts.site_snapshot(site_ids, article_ids)

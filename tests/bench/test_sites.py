@@ -16,7 +16,7 @@ HOSTS = [host_name(n) for n in (1, 2, 3)]
 
 @pytest.fixture
 def sites():
-    made, fresh = seed_sites(HOSTS, categories=2, articles=4)
+    made, fresh = seed_sites(HOSTS, categories=2, articles=4, first_articles=6)
     assert fresh
     return made
 
@@ -27,14 +27,14 @@ def test_each_site_gets_its_own_categories_and_articles(sites):
         "ward-002.bench.test",
         "ward-003.bench.test",
     ]
-    for site in sites:
+    for site, size in zip(sites, (6, 4, 4), strict=True):
         assert Category.objects.filter(site=site).count() == 2
         articles = Article.objects.for_site(site).published()
-        assert articles.count() == 4
+        assert articles.count() == size
         assert set(articles.values_list("category__site", flat=True)) == {site.pk}
         assert articles.filter(is_featured=True).exists()
-    assert seed_sites(HOSTS, categories=2, articles=4) == (sites, False)
-    assert Article.objects.filter(site__in=sites).count() == 12
+    assert seed_sites(HOSTS, categories=2, articles=4, first_articles=6) == (sites, False)
+    assert Article.objects.filter(site__in=sites).count() == 14
 
 
 def test_an_article_answers_on_its_own_host_only(client, sites):
@@ -54,6 +54,7 @@ def test_targets_cover_every_host_and_its_newest_articles(sites, tmp_path):
     for target in read:
         article = Article.objects.get(pk=target.article_id)
         assert (article.site_id, article.get_absolute_url()) == (target.site_id, target.path)
+    assert len(targets(sites[:1], "article", 6)) == 6
     file = tmp_path / "targets.txt"
     write_targets(file, read)
     assert file.read_text().splitlines()[2] == f"{HOSTS[1]} {read[2].path}"
