@@ -127,7 +127,7 @@ def load_run(args, port, cookies, found, name):
 
 
 def measure(args, env, sites, port, processes):
-    """{(page, number of sites): (Result, worker memory, targets)}, one site's runs first.
+    """{(page, number of sites): (Result, worker memory, targets)}, one site's run first.
     Each reader reads one target: one of the one site's articles, or one site's article."""
     from bench import load, servers
 
@@ -137,8 +137,8 @@ def measure(args, env, sites, port, processes):
         env = {**env, "GUNICORN_WORKERS": str(args.workers)}
     run.start_servers(processes, env, port, [servers.free_port(), servers.free_port()])
     results = {}
-    for group in (sites[:1], sites):
-        for page in PAGES:
+    for page in PAGES:  # a page's two runs one after the other: the machine's load drifts
+        for group in (sites[:1], sites):
             found = targets(group, page, read_on_one(args) if len(group) == 1 else args.rotated)
             result = load_run(args, port, cookies, found, f"{page}-{len(group)}")
             results[page, len(group)] = (result, worker_memory(processes), found)
