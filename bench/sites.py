@@ -53,7 +53,7 @@ def parse_args(argv):
     )
     parser.add_argument("--seconds", type=int, default=10, help="reader traffic per run")
     parser.add_argument("--tail", type=int, default=2, help="bot traffic after it, uncounted")
-    parser.add_argument("--cookies", type=int, default=2000, help="distinct readers")
+    parser.add_argument("--cookies", type=int, default=2000, help="distinct readers per run")
     parser.add_argument("--workers", type=int, default=0, help="per gunicorn; 0: its default")
     parser.add_argument("--smoke", action="store_true", help="20 sites, 2 s a run")
     args = parser.parse_args(argv)
@@ -86,13 +86,14 @@ def write_targets(path, found):
     path.write_text("".join(f"{t.host} {t.path}\n" for t in found))
 
 
-def answers(result, found):
-    """(visitor, site id, article id, answers) from wrk's "visitor@target" counts."""
+def answers(result, found, run_name=""):
+    """(visitor, site id, article id, answers) from wrk's "visitor@target" counts; a visitor is
+    (run_name, number), each run having readers of its own."""
     records = []
     for key, answered in result.ok_by_visitor.items():
         visitor, target = key.split("@")
         target = found[int(target) - 1]
-        records.append((int(visitor), target.site_id, target.article_id, answered))
+        records.append(((run_name, int(visitor)), target.site_id, target.article_id, answered))
     return records
 
 
@@ -113,10 +114,13 @@ def _rss_kib(pid):
     return 0
 
 
-def load_run(args, port, cookies, found, name):
-    """Warm the page cache with bot requests on every target, then one measured wrk run."""
+def load_run(args, port, found, name):
+    """Warm the page cache with bot requests on every target, then one measured wrk run by
+    readers of its own (new visitors in every run, so no run is spared recording visits)."""
     from bench import load
 
+    cookies = run.BENCH_DIR / f"cookies-{name}.txt"
+    load.write_cookies(cookies, args.cookies)
     url = f"http://127.0.0.1:{port}"
     file = run.BENCH_DIR / f"targets-{name}.txt"
     write_targets(file, found)
@@ -129,10 +133,8 @@ def load_run(args, port, cookies, found, name):
 def measure(args, env, sites, port, processes):
     """{(page, number of sites): (Result, worker memory, targets)}, one site's run first.
     Each reader reads one target: one of the one site's articles, or one site's article."""
-    from bench import load, servers
+    from bench import servers
 
-    cookies = run.BENCH_DIR / "cookies.txt"
-    load.write_cookies(cookies, args.cookies)
     if args.workers:
         env = {**env, "GUNICORN_WORKERS": str(args.workers)}
     run.start_servers(processes, env, port, [servers.free_port(), servers.free_port()])
@@ -140,7 +142,7 @@ def measure(args, env, sites, port, processes):
     for page in PAGES:  # a page's two runs one after the other: the machine's load drifts
         for group in (sites[:1], sites):
             found = targets(group, page, read_on_one(args) if len(group) == 1 else args.rotated)
-            result = load_run(args, port, cookies, found, f"{page}-{len(group)}")
+            result = load_run(args, port, found, f"{page}-{len(group)}")
             results[page, len(group)] = (result, worker_memory(processes), found)
             print(f"  {page} on {len(group)} site(s): {result.rate:.0f} req/s", flush=True)
     processes.stop_all()
@@ -171,7 +173,11 @@ def comparison(results, many):
 def check_counts(results, before, after, site_ids, article_ids):
     from bench import counts
 
-    records = [rec for r, _memory, found in results.values() for rec in answers(r, found)]
+    records = [
+        record
+        for name, (result, _memory, found) in results.items()
+        for record in answers(result, found, name)
+    ]
     wanted = counts.site_expected(records, site_ids, article_ids)
     problems = [
         f"{page} on {sites}: {problem}"
