@@ -76,3 +76,12 @@ bench-smoke: install
 .PHONY: bench-growth
 bench-growth: install
 	$(BIN)/python -m bench.growth
+
+# One site against 200 (each with its own categories, articles and counters): the article and
+# home pages through the same harness, with throughput, p99 and workers' memory compared.
+.PHONY: bench-sites bench-sites-smoke
+bench-sites: install
+	$(BIN)/python -m bench.sites
+
+bench-sites-smoke: install
+	BENCH_DATABASE=portal_bench_sites_smoke $(BIN)/python -m bench.sites --smoke

@@ -49,3 +49,37 @@ def differences(before, after, wanted):
         for name, value in wanted.items()
         if after[name] - before[name] != value
     }
+
+
+def site_snapshot(site_ids, article_ids):
+    """Per site: page views and visits counted; per article: its views."""
+    days = DailyVisits.objects.filter(site_id__in=site_ids).values("site_id")
+    totals = {
+        row["site_id"]: row
+        for row in days.annotate(views_sum=Sum("page_views"), visits_sum=Sum("visits"))
+    }
+    views = dict(Article.objects.filter(pk__in=article_ids).values_list("pk", "view_count"))
+    figures = {}
+    for site_id in site_ids:
+        row = totals.get(site_id, {})
+        figures[f"site {site_id} page_views"] = row.get("views_sum") or 0
+        figures[f"site {site_id} visits"] = row.get("visits_sum") or 0
+    return figures | {f"views of article {pk}": views[pk] for pk in article_ids}
+
+
+def site_expected(answers, site_ids, article_ids):
+    """From (visitor, site id, article id or None, answers) records of every counted run: a page
+    view per answer, a visit per reader per site, an article view per reader per article."""
+    page_views = dict.fromkeys(site_ids, 0)
+    readers = {site_id: set() for site_id in site_ids}
+    article_readers = {pk: set() for pk in article_ids}
+    for visitor, site_id, article_id, answered in answers:
+        page_views[site_id] += answered
+        readers[site_id].add(visitor)
+        if article_id is not None:
+            article_readers[article_id].add(visitor)
+    figures = {}
+    for site_id in site_ids:
+        figures[f"site {site_id} page_views"] = page_views[site_id]
+        figures[f"site {site_id} visits"] = len(readers[site_id])
+    return figures | {f"views of article {pk}": len(article_readers[pk]) for pk in article_ids}

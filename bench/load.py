@@ -53,7 +53,8 @@ class Result:
         return found
 
 
-def run_wrk(url, path, cookies, seconds, tail, out, connections=16, threads=2):
+def run_wrk(url, path, cookies, seconds, tail, out, connections=16, threads=2, targets=None):
+    """wrk on `path`, or on each line ("host path") of the file `targets` in turn."""
     command = [
         "wrk",
         f"-c{connections}",
@@ -68,6 +69,7 @@ def run_wrk(url, path, cookies, seconds, tail, out, connections=16, threads=2):
         path,
         str(cookies),
         str(seconds),
+        *([str(targets)] if targets else []),
     ]
     env = {**os.environ, "BENCH_WRK_OUT": str(out)}
     subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)  # noqa: S603
@@ -79,7 +81,8 @@ def parse(text):
     for line in text.splitlines():
         parts = line.split()
         if parts[0] == "visitor":
-            visitors[int(parts[1])] = int(parts[2])
+            key = parts[1]  # a visitor's number, or "visitor@target" with targets
+            visitors[int(key) if key.isdigit() else key] = int(parts[2])
         else:
             values[parts[0]] = float(parts[1])
     return Result(

@@ -88,7 +88,9 @@ def ensure_database():
             connection.execute(f'CREATE DATABASE "{DATABASE}"')
 
 
-def prepare(args):
+def prepare(args, seeder=None):
+    """Migrate, seed (the one big site, or `seeder()`: what it seeded, or nothing) and collect
+    the static files."""
     import django
     from django.core.management import call_command
 
@@ -97,8 +99,10 @@ def prepare(args):
     from bench import seed
 
     started = time.monotonic()
-    if seed.seed(args.articles, args.categories):
+    if seeder is None and seed.seed(args.articles, args.categories):
         print(f"Seeded {args.articles} articles in {time.monotonic() - started:.0f} s", flush=True)
+    elif seeder is not None and (seeded := seeder()):
+        print(f"Seeded {seeded} in {time.monotonic() - started:.0f} s", flush=True)
     call_command("collectstatic", "--noinput", verbosity=0)
     (BENCH_DIR / "media").mkdir(parents=True, exist_ok=True)
 
@@ -155,6 +159,19 @@ def warm_up(port, paths):
     return slowest
 
 
+def start_servers(processes, env, port, app_ports):
+    """A gunicorn on each of `app_ports` and, unless it runs already, nginx in front on `port`."""
+    from bench import servers
+
+    for n, app_port in enumerate(app_ports, 1):
+        servers.start_gunicorn(processes, f"gunicorn-{n}", app_port, env)
+    if "nginx" not in processes.running:
+        servers.start_nginx(
+            processes, BENCH_DIR, port, app_ports, BENCH_DIR / "static", BENCH_DIR / "media"
+        )
+    print(f"Running: {processes.pids()}", flush=True)
+
+
 def measure(args, env, plan, port, processes):
     from bench import load, servers
 
@@ -167,13 +184,7 @@ def measure(args, env, plan, port, processes):
     for statistics in (True, False):
         settings_module = "bench.settings" if statistics else "bench.settings_nostats"
         node_env = {**env, "DJANGO_SETTINGS_MODULE": settings_module}
-        for n, app_port in enumerate(app_ports, 1):
-            servers.start_gunicorn(processes, f"gunicorn-{n}", app_port, node_env)
-        if "nginx" not in processes.running:
-            servers.start_nginx(
-                processes, BENCH_DIR, port, app_ports, BENCH_DIR / "static", BENCH_DIR / "media"
-            )
-        print(f"Running: {processes.pids()}", flush=True)
+        start_servers(processes, node_env, port, app_ports)
         batch = [s for s in plan if s.statistics == statistics]
         slowest = warm_up(port, [s.path for s in batch])
         for scenario in batch:

@@ -1,5 +1,7 @@
 -- Readers with signed "pv" cookies, rotated per request; counts what the server answered.
--- Arguments (after --): path ("{day}" in it: see unique()), cookie file (one value a line), seconds of reader traffic.
+-- Arguments (after --): path ("{day}" in it: see unique()), cookie file (one value a line), seconds of reader traffic,
+-- and optionally a targets file ("host path" a line): then requests go to the targets (their
+-- Host header and path) instead of the path, and answers are counted per "visitor@target".
 -- After those seconds every request is a bot's (not counted by the site), so the requests in
 -- flight when wrk stops are never a reader's. nginx echoes X-Bench-Visitor in the response, so
 -- each answer is counted for the visitor whose request it was. done() writes the totals to the
@@ -23,6 +25,13 @@ function init(args)
   end
   deadline = os.time() + tonumber(args[3])
   position = (number * 7919) % #cookies
+  targets = {}
+  if args[4] then
+    for line in io.lines(args[4]) do
+      local host, target_path = line:match("^(%S+)%s+(%S+)$")
+      targets[#targets + 1] = {host = host, path = target_path}
+    end
+  end
   ok = {}
   sent, answered, failed, bot_sent, bot_answered = 0, 0, 0, 0, 0
 end
@@ -34,17 +43,34 @@ function unique(template)
   return (template:gsub("{day}", os.date("!%d/%m/%Y", day)))
 end
 
+-- Target `n` (modulo their number): its path, Host header and visitor label suffix; the path
+-- alone without targets.
+function target_for(n)
+  if #targets == 0 then
+    return path, nil, ""
+  end
+  local index = n % #targets + 1
+  return targets[index].path, targets[index].host, "@" .. index
+end
+
+-- A bot goes through every target in turn (so a bots-only run warms every page); a reader
+-- always reads the same target, as a ward's resident reads their own ward's portal.
 function request()
   if os.time() >= deadline then
     bot_sent = bot_sent + 1
-    return wrk.format("GET", path, {["User-Agent"] = BOT, ["X-Bench-Visitor"] = "bot"})
+    local target_path, host = target_for(bot_sent + number * 7919)
+    return wrk.format("GET", target_path, {
+      ["Host"] = host, ["User-Agent"] = BOT, ["X-Bench-Visitor"] = "bot",
+    })
   end
   position = position % #cookies + 1
   sent = sent + 1
-  return wrk.format("GET", unique(path), {
+  local target_path, host, label = target_for(position)
+  return wrk.format("GET", unique(target_path), {
+    ["Host"] = host,
     ["User-Agent"] = HUMAN,
     ["Cookie"] = "pv=" .. cookies[position],
-    ["X-Bench-Visitor"] = tostring(position),
+    ["X-Bench-Visitor"] = position .. label,
   })
 end
 
