@@ -23,7 +23,8 @@ from tenancy.admin import SiteScopedAdmin
 from .admin_forms import PictureAltTextForm
 from .models import Picture
 from .picture_fields import PictureUploadField
-from .pictures import rendition_url, store_picture
+from .pictures import store_picture
+from .renditions import rendition_url
 
 logger = logging.getLogger(__name__)
 

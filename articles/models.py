@@ -9,7 +9,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from .html import EDITOR_EXTENSIONS, plain_text, sanitize_html
 from .picture_fields import PictureField
-from .pictures import with_renditions
+from .renditions import with_renditions
 from .text import fold, nfc, vietnamese_slugify
 
 

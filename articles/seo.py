@@ -4,7 +4,7 @@ from django.templatetags.static import static
 
 from portal.context_processors import identity
 
-from .pictures import shown
+from .renditions import shown
 
 LOGO = "portal/img/emblem.svg"
 
@@ -23,7 +23,7 @@ SHARED_IMAGE_WIDTH = 1200
 
 
 def shared_image(article):
-    """The cover as shared pages and search results show it (`pictures.Shown`), or None."""
+    """The cover as shared pages and search results show it (`renditions.Shown`), or None."""
     return shown(article.cover_image, SHARED_IMAGE_WIDTH)
 
 

@@ -15,7 +15,8 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, Picture
-from articles.pictures import library_name, rendition_name, shown
+from articles.pictures import library_name, rendition_name
+from articles.renditions import shown
 from articles.services import covers_outside_library, recode_cover
 from tests.articles.test_admin_publishing import article_form
 from tests.articles.test_pictures import (

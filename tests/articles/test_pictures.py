@@ -21,8 +21,8 @@ from articles.pictures import (
     normalize_upload,
     rendition_name,
     store_picture,
-    with_renditions,
 )
+from articles.renditions import with_renditions
 from tests.factories import first_site, make_article
 
 UPLOAD_URL = "/admin/articles/picture/upload/"

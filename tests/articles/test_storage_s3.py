@@ -9,7 +9,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 
 from articles.models import Picture
-from articles.pictures import normalize_upload, rendition_name, store_picture, with_renditions
+from articles.pictures import normalize_upload, rendition_name, store_picture
+from articles.renditions import with_renditions
 from tests.articles.test_pictures import picture_bytes, render_rendition, upload_of
 from tests.factories import first_site
 from tests.portal.test_settings import PRODUCTION_ENV, ROOT, run_manage, settings_under
