@@ -45,12 +45,13 @@ def sites(first_site, other_site):
 
 
 def test_a_sites_listing_page_reads_a_site_led_index(sites, first_site):
-    """At this size the planner may take the covering listing index or the public one (with an
-    incremental sort): both lead with the site, so no other site's rows are read."""
+    """At 2,000 rows a site the planner chooses among the indexes that lead with the site (the
+    covering listing index, the public one, the foreign key's), run to run: whichever it takes,
+    it reads the site's rows through an index, never another site's."""
     ids = Article.objects.for_site(first_site).published().order_by("-publish_at", "-pk")
     plan = ids.values("pk")[400:410].explain()
-    assert re.search(r"Index (Only )?Scan using article_(listing|public)_idx", plan), plan
-    assert f"site_id = {first_site.pk}" in plan, plan
+    assert re.search(r"Index (Only )?Scan using \w+ on articles_article", plan), plan
+    assert re.search(rf"Index Cond: \(+site_id = {first_site.pk}\)", plan), plan
     assert "Seq Scan on articles_article" not in plan, plan
 
 
