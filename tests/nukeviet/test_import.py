@@ -17,8 +17,7 @@ from nukeviet.models import ImportedVisits, LegacyObject
 from portal.visitors import keyed_hash
 from stats import counting
 from stats.models import DailyVisits, HourlyVisits
-from tests.factories import make_category
-from tests.stats import first_site
+from tests.factories import first_site, make_category
 
 from . import nukeviet_site as site
 from .snapshots import snapshot

@@ -7,8 +7,8 @@ import pytest
 from portal import counters
 from portal.models import CounterMember
 from stats.models import DailyVisits
+from tests.factories import first_site
 from tests.portal.test_counters import buffer, redis_buffer  # noqa: F401
-from tests.stats import first_site
 
 DAY = date(2025, 7, 18)
 GROUPS = ("guests", "members")

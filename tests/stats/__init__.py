@@ -6,8 +6,6 @@ import pytest
 import redis
 from django.utils import timezone
 
-from tests.factories import first_site  # noqa: F401 (the stats tests import it from here)
-
 LOCAL_REDIS = "redis://127.0.0.1:6379/10"
 BROWSER = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from stats.models import DailyVisits
-from tests.stats import first_site
+from tests.factories import first_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

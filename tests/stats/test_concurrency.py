@@ -10,12 +10,12 @@ from stats import counting
 from stats.middleware import VisitStatisticsMiddleware
 from stats.models import DailyBreakdown, DailyVisits
 from tests import concurrency
+from tests.factories import first_site
 from tests.stats import (
     BROWSER,
     GOOGLEBOT,
     Clock,
     drop_redis_keys,
-    first_site,
     other_site,
     use_statistics,
     visitor_cookie,

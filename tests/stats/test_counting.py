@@ -8,7 +8,7 @@ from django.test import Client
 from portal import counters
 from stats import counting
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
-from tests.factories import make_article
+from tests.factories import first_site, make_article
 from tests.stats import (
     BROWSER,
     COCCOCBOT,
@@ -16,7 +16,6 @@ from tests.stats import (
     PHONE,
     Clock,
     drop_redis_keys,
-    first_site,
     use_statistics,
 )
 

@@ -8,7 +8,8 @@ from django.test import Client
 from portal import counters
 from stats import counting
 from stats.models import DailyVisits
-from tests.stats import GOOGLEBOT, Clock, drop_redis_keys, first_site, use_statistics
+from tests.factories import first_site
+from tests.stats import GOOGLEBOT, Clock, drop_redis_keys, use_statistics
 
 pytestmark = pytest.mark.django_db
 

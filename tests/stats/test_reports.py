@@ -12,8 +12,8 @@ from django.utils import timezone
 from articles.models import Article
 from stats import admin_views, charts, reports
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
-from tests.factories import make_article, make_category
-from tests.stats import first_site, other_site
+from tests.factories import first_site, make_article, make_category
+from tests.stats import other_site
 
 pytestmark = pytest.mark.django_db
 
