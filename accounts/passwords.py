@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from articles.text import fold
+from portal.text import fold
 
 WORDS_FILE = Path(__file__).with_name("common_passwords_vi.txt")
 AROUND = re.compile(r"^[\W\d_]+|[\W\d_]+$")

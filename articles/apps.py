@@ -7,9 +7,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from tenancy import overview
+        from tenancy import demo_registry, overview
 
         from . import signals  # noqa: F401
+        from .demo import seed_demo
         from .figures import published_this_month
 
         overview.register(_("articles published this month"), published_this_month)
+        demo_registry.register("articles", seed_demo, order=10)

@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw
 
+from portal.text import fold
+
 from . import demo_content, demo_ward
 from .models import Article, Category, Tag, Vote
 from .pictures import normalize, store_picture
-from .text import fold
 
 PICTURE_SIZE = (1200, 675)
 # A tag goes on every demo article whose title or summary mentions one of its words.
@@ -49,8 +50,8 @@ def seed(site, content=demo_content):
     return sum(1 for article in created if article is not None)
 
 
-def seed_second_ward(site):
-    return seed(site, demo_ward)
+def seed_demo(site, second_ward=False):
+    return seed(site, demo_ward if second_ward else demo_content)
 
 
 def create_article(site, data, categories):

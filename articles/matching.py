@@ -20,7 +20,7 @@ from django.db.models import Case, Expression, F, Func, Q, Value, When
 from django.db.models.expressions import Col
 from django.utils.functional import cached_property
 
-from .text import fold, nfc
+from portal.text import fold, nfc
 
 MAX_WORDS = 10
 NEWEST = ("-publish_at", "-pk")

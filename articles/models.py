@@ -7,21 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from portal.text import fold, nfc
+from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site, unique_slug
+
 from .html import EDITOR_EXTENSIONS, plain_text, sanitize_html
 from .picture_fields import PictureField
 from .renditions import with_renditions
-from .text import fold, nfc, vietnamese_slugify
-
-
-def unique_slug(instance, text, max_length, fallback):
-    """A slug of `text` not used by another row of the instance's model and site ("-2"...)."""
-    base = vietnamese_slugify(text, max_length=max_length - 6) or fallback
-    others = type(instance)._default_manager.filter(site_id=instance.site_id)
-    others = others.exclude(pk=instance.pk)
-    slug, n = base, 2
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def search_text(article):
@@ -30,26 +21,6 @@ def search_text(article):
         [article.summary, plain_text(article.body), article.author_byline, article.source]
     )
     return fold(article.title), fold(rest)
-
-
-def site_reference(related_name):
-    return models.ForeignKey(
-        "tenancy.Site",
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        verbose_name=_("site"),
-    )
-
-
-def unique_per_site(model, *fields):
-    return models.UniqueConstraint(
-        fields=["site", *fields], name=f"articles_{model}_{'_'.join(fields)}_per_site"
-    )
-
-
-class SiteQuerySet(models.QuerySet):
-    def for_site(self, site):
-        return self.filter(site=site)
 
 
 def staff_reference(verbose_name):
@@ -109,7 +80,7 @@ class Category(models.Model):
 
     class Meta:
         ordering = ["order", "name"]
-        constraints = [unique_per_site("category", "slug")]
+        constraints = [unique_per_site("articles_category", "slug")]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
 
@@ -136,7 +107,10 @@ class Tag(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [unique_per_site("tag", "name"), unique_per_site("tag", "slug")]
+        constraints = [
+            unique_per_site("articles_tag", "name"),
+            unique_per_site("articles_tag", "slug"),
+        ]
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
 
@@ -322,7 +296,7 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
-        constraints = [unique_per_site("article", "slug")]
+        constraints = [unique_per_site("articles_article", "slug")]
         indexes = [
             models.Index(fields=["site", "status", "-publish_at"], name="article_public_idx"),
             models.Index(
@@ -468,7 +442,7 @@ class Picture(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
-        constraints = [unique_per_site("picture", "sha256")]
+        constraints = [unique_per_site("articles_picture", "sha256")]
         verbose_name = _("picture")
         verbose_name_plural = _("pictures")
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps
 
-from .text import nfc
+from portal.text import nfc
 
 logger = logging.getLogger(__name__)
 

@@ -20,12 +20,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from portal.text import fold
+
 from .caching import cached_block
 from .html import plain_text
 from .matching import MAX_WORDS, WORD, Ranked, query_words
 from .models import Article
 from .templatetags.articles_tags import category_tree
-from .text import fold
 from .views import PAGE_SIZE
 
 # What the search page reads from its query string (the page cache keys on these alone).

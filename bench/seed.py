@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.demo_content import ARTICLES, CATEGORIES
 from articles.models import Article, Category, search_text
-from articles.text import vietnamese_slugify
+from portal.text import vietnamese_slugify
 from tenancy.current import default_site
 
 BATCH = 2000

@@ -7,8 +7,10 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Reader comments")
 
     def ready(self):
-        from tenancy import overview
+        from tenancy import demo_registry, overview
 
+        from .demo import seed
         from .figures import waiting
 
         overview.register(_("comments waiting"), waiting)
+        demo_registry.register("comments", seed, order=90)

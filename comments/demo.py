@@ -22,7 +22,7 @@ OFFICE_REPLY = "Cảm ơn ý kiến của bạn. Ủy ban nhân dân phường �
 PENDING = "Cho tôi hỏi thủ tục đăng ký cần mang theo giấy tờ gì?"
 
 
-def seed(site):
+def seed(site, second_ward=False):
     """Comments on the site's newest articles that have none yet; returns how many were added."""
     added = 0
     articles = Article.objects.for_site(site).published().filter(allow_comments=True)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from articles.text import fold, nfc
+from portal.text import fold, nfc
 
 SPACES = re.compile(r"\s+")
 

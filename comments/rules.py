@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.text import fold
+from portal.text import fold
 
 from .models import Comment, text_key
 

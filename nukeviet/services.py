@@ -3,13 +3,14 @@ import, in one transaction, so an interrupted run leaves nothing half-imported."
 
 from django.db import transaction
 
-from articles.models import Article, Category, Tag, unique_slug
-from articles.text import nfc
+from articles.models import Article, Category, Tag
 from comments.models import Comment
 from comments.services import refresh_comment_counts
 from portal.counters import apply_counts, counter_key
+from portal.text import nfc
 from portal.visitors import keyed_hash
 from stats.models import DailyVisits, HourlyVisits
+from tenancy.scoping import unique_slug
 
 from .images import ImageProblem, NotCopied, cover_file, with_local_pictures
 from .mapping import BadRow

@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from articles.models import Tag
-from articles.text import vietnamese_slugify
+from portal.text import vietnamese_slugify
 
 from .models import LegacyObject
 

@@ -1,7 +1,7 @@
 from django.db import migrations
 from django.utils.html import strip_tags
 
-from articles.text import fold
+from portal.text import fold
 from portal.groups import create_all_permissions, grant
 
 EDITORS = "Biên tập viên"

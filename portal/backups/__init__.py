@@ -13,24 +13,20 @@ member into a staging area while checking its checksum. Only when all of them ar
 put the database in place (in one transaction on PostgreSQL, by renaming the file on SQLite),
 then the media (by renaming).
 
-A site's backup (`sites.py`) holds that site's rows as JSON instead of a dump, with the same
-manifest and checks, and is restored beside the sites already there.
+A site's backup (`tenancy/backups.py`) holds that site's rows as JSON instead of a dump, with the
+same manifest and checks, and is restored beside the sites already there.
 """
 
 from .common import VENDOR_NAMES, BackupError
 from .reading import verify_archive
 from .restoring import restore_backup
-from .sites import create_site_backup, default_site_path, restore_site_backup
 from .writing import create_backup, default_path
 
 __all__ = [
     "VENDOR_NAMES",
     "BackupError",
     "create_backup",
-    "create_site_backup",
     "default_path",
-    "default_site_path",
     "restore_backup",
-    "restore_site_backup",
     "verify_archive",
 ]

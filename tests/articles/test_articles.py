@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from articles.models import Article
-from articles.text import fold, vietnamese_slugify
+from portal.text import fold, vietnamese_slugify
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from articles import search
 from articles.matching import Ranked, query_words, search_articles
 from articles.models import Article
 from articles.search import excerpt, highlight, similar_titles
-from articles.text import fold
+from portal.text import fold
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from articles.models import Article, Category, Picture, Tag
 from articles.pictures import rendition_name
-from articles.text import vietnamese_slugify
 from comments.models import Comment
 from nukeviet import services
 from nukeviet.models import ImportedVisits, LegacyObject
+from portal.text import vietnamese_slugify
 from portal.visitors import keyed_hash
 from stats import counting
 from stats.models import DailyVisits, HourlyVisits

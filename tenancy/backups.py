@@ -15,20 +15,19 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from portal import counters
-from tenancy.hosts import normalize_host
-from tenancy.models import Site
-from tenancy.portability import PortabilityError, export_site, import_site, site_models, site_rows
-
-from .common import FORMAT_VERSION, MEDIA_PREFIX, BackupError, Restored
-from .reading import copy_checked, extract_members, open_archive, read_manifest
-from .restoring import check_migrations_known
-from .writing import (
+from portal.backups.common import FORMAT_VERSION, MEDIA_PREFIX, BackupError, Restored
+from portal.backups.reading import copy_checked, extract_members, open_archive, read_manifest
+from portal.backups.restoring import check_migrations_known
+from portal.backups.writing import (
     applied_migrations,
     bucket_reason,
     filesystem_media_root,
     member_of,
     write_archive,
 )
+from tenancy.hosts import normalize_host
+from tenancy.models import Site
+from tenancy.portability import PortabilityError, export_site, import_site, site_models, site_rows
 
 SITE_KIND = "site"
 ROWS_PREFIX = "database/site/"

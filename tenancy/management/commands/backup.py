@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from portal import backups
+from tenancy import backups as site_backups
 
 
 class Command(BaseCommand):
@@ -18,8 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, output=None, site=None, **options):
         try:
             if site:
-                path = output or backups.default_site_path(site)
-                manifest = backups.create_site_backup(site, path)
+                path = output or site_backups.default_site_path(site)
+                manifest = site_backups.create_site_backup(site, path)
             else:
                 path = output or backups.default_path()
                 manifest = backups.create_backup(path)

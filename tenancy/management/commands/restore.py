@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from portal import backups
+from tenancy import backups as site_backups
 
 
 class Command(BaseCommand):
@@ -30,7 +31,7 @@ class Command(BaseCommand):
                 manifest = backups.verify_archive(archive)
                 self.stdout.write(f"{archive} is intact: {len(manifest['members'])} members.")
                 return
-            restore = backups.restore_site_backup if site else backups.restore_backup
+            restore = site_backups.restore_site_backup if site else backups.restore_backup
             restored = restore(archive)
         except backups.BackupError as error:
             raise CommandError(str(error)) from error

@@ -1,16 +1,17 @@
+from collections import Counter
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles import demo as articles_demo
-from comments import demo as comments_demo
 from tenancy import demo as tenancy_demo
 from tenancy.current import default_site
+from tenancy.demo_registry import seed_site
 from tenancy.models import Site
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo categories and articles; running it again adds nothing twice. "
+        "Load the demo content of every app; running it again adds nothing twice. "
         "Without --site: both demo wards; with --site DOMAIN: that site only."
     )
 
@@ -19,15 +20,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, site=None, **options):
-        if site:
-            articles, comments = self.seed_one(site)
-        else:
-            articles, comments = self.seed_both()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo content ready ({articles} new articles, {comments} new comments)."
-            )
-        )
+        added = self.seed_one(site) if site else self.seed_both()
+        figures = ", ".join(f"{count} new {label}" for label, count in added.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({figures})."))
 
     def seed_one(self, host):
         site = Site.objects.for_host(host)
@@ -36,16 +31,12 @@ class Command(BaseCommand):
                 f"No site answers on {host}. Create it first: "
                 f'manage.py add_site --domain {host} --name "…"'
             )
-        articles = articles_demo.seed(site)
-        return articles, comments_demo.seed(site)
+        return seed_site(site)
 
     def seed_both(self):
-        first = default_site()
-        articles = articles_demo.seed(first)
-        comments = comments_demo.seed(first)
+        added = Counter(seed_site(default_site()))
         ward, _created = tenancy_demo.seed()
         if ward:
-            articles += articles_demo.seed_second_ward(ward)
-            comments += comments_demo.seed(ward)
+            added.update(seed_site(ward, second_ward=True))
             self.stdout.write(f"{ward.name}: {ward.primary_host}")
-        return articles, comments
+        return dict(added)
