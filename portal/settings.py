@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "portal",
     "tenancy",
     "accounts",
+    "guard",
     "articles",
     "comments",
     "stats",
@@ -357,7 +358,7 @@ CAPTCHA_TIMEOUT = 30
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_IMAGE_SIZE = (140, 44)
 CAPTCHA_LETTER_ROTATION = (-20, 20)
-CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.readable_challenge"
+CAPTCHA_CHALLENGE_FUNCT = "guard.captcha.readable_challenge"
 
 # Visitor statistics: "Đang truy cập" counts everyone seen in ONLINE_SECONDS; a visitor absent
 # VISIT_GAP_SECONDS starts a new visit; prune_stats keeps hourly rows and breakdowns this long.
