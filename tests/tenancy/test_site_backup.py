@@ -26,6 +26,7 @@ from tenancy.roles import Role
 from tenancy.testing import give_role
 from tests.articles.test_pictures import picture_bytes, upload_of
 from tests.factories import make_article, make_category, make_tag
+from tests.organisation.factories import fill_organisation
 from tests.portal.test_backup import instance as new_instance  # noqa: F401 (a fixture)
 from tests.portal.test_backup import media_files
 from tests.tenancy.conftest import OTHER_HOST
@@ -69,6 +70,7 @@ def fill(site, marker, colour, staff_name):
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
     )  # fmt: skip
+    fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     return editor
 
 
