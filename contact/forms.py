@@ -59,9 +59,7 @@ class ContactForm(GuardedForm):
             "max_length": _("The message is too long: at most %(limit_value)d characters."),
         },
     )
-    send_copy = forms.BooleanField(
-        label=_("Send me a copy by e-mail"), required=False
-    )
+    send_copy = forms.BooleanField(label=_("Send me a copy by e-mail"), required=False)
     long_field = "message"
     too_long_message = TOO_LONG_TO_KEEP
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz/all", views.healthz_all, name="healthz_all"),
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
+    path("", include("contact.urls")),
     path("", include("stats.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(

@@ -45,6 +45,7 @@ MIGRATION_DATA = [
     ("articles.migrations.0003_groups_and_search_text", "create_groups"),
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
+    ("contact.migrations.0002_roles_permissions", "grant_inbox"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),
     ("tenancy.migrations.0002_first_site", "create_first_site"),
     ("tenancy.migrations.0004_roles_from_groups", "create_site_administrators"),
