@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article, Category, Picture, Tag, Vote
 from comments.models import Comment
+from contact.models import ContactMessage
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -50,6 +51,12 @@ def comment(site, mark):
     )
 
 
+def contact_message(site, mark):
+    return ContactMessage.objects.create(
+        site=site, name=mark, email=f"{mark.lower()}@example.com", subject=mark, message=mark
+    )
+
+
 def vote(site, mark):
     return Vote.objects.create(article=article(site, mark), score=5, voter=mark, address=mark)
 
@@ -82,6 +89,7 @@ FACTORIES = {
     Picture: picture,
     Vote: vote,
     Comment: comment,
+    ContactMessage: contact_message,
     DailyVisits: daily_visits,
     Membership: lambda site, mark: Membership.objects.get(user=account(site, mark)),
     get_user_model(): account,
