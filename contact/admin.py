@@ -4,7 +4,8 @@ phone. Writing an answer and saving e-mails it to the sender from the site's add
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
-from django.utils.html import format_html, linebreaks
+from django.template.defaultfilters import linebreaks_filter as linebreaks
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -16,6 +17,11 @@ from .services import answer_message
 NOT_SENT = _("The answer could not be e-mailed; it was not saved. Please try again later.")
 
 
+def paragraphs(text):
+    """A reader's text, escaped, in paragraphs as it was typed."""
+    return format_html('<div class="contact-message">{}</div>', linebreaks(text, autoescape=True))
+
+
 class AnswerForm(forms.ModelForm):
     class Meta:
         model = ContactMessage
@@ -24,6 +30,11 @@ class AnswerForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
             "answer": forms.Textarea(attrs={"rows": 8}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "unit" in self.fields:
+            self.fields["unit"].empty_label = _("The office")
 
     def clean(self):
         cleaned = super().clean()
@@ -75,7 +86,7 @@ class ContactMessageAdmin(SiteScopedAdmin, admin.ModelAdmin):
 
     @admin.display(description=_("message"))
     def message_text(self, message):
-        return format_html('<div class="contact-message">{}</div>', linebreaks(message.message))
+        return paragraphs(message.message)
 
     @admin.display(description=_("e-mail or phone"))
     def sender_contact(self, message):
@@ -92,7 +103,7 @@ class ContactMessageAdmin(SiteScopedAdmin, admin.ModelAdmin):
 
     @admin.display(description=_("answer sent"))
     def sent_answer(self, message):
-        return format_html('<div class="contact-message">{}</div>', linebreaks(message.answer))
+        return paragraphs(message.answer)
 
     def has_add_permission(self, request):
         return False

@@ -140,3 +140,11 @@ def test_a_message_can_go_to_another_unit_of_the_site_only(client, moderator):
 
 def test_nobody_adds_a_message_in_the_admin(client, moderator, admin_client):
     assert admin_client.get(reverse("admin:contact_contactmessage_add")).status_code == 403
+
+
+def test_the_message_reads_as_typed_and_nothing_in_it_runs(client, moderator):
+    message = make_message(message='Dòng một.\nDòng hai <script>alert("x")</script>')
+    html = client.get(change_url(message)).content.decode()
+    assert "<p>Dòng một.<br>Dòng hai &lt;script&gt;" in html
+    assert '<script>alert("x")' not in html
+    assert '<option value="" selected>Cơ quan</option>' in html
