@@ -18,7 +18,9 @@ from articles.models import Article, ArticleRevision
 from articles.pictures import normalize_upload, store_picture
 from articles.services import cast_vote
 from comments.services import post_comment
+from contact.models import ContactMessage
 from nukeviet.models import ImportedVisits, LegacyObject
+from organisation.models import Unit
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
 from tenancy.portability import site_models, site_path, site_rows
@@ -71,6 +73,15 @@ def fill(site, marker, colour, staff_name):
         article=article,
     )  # fmt: skip
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
+    ContactMessage.objects.create(
+        site=site,
+        unit=Unit.objects.filter(site=site).exclude(email="").first(),
+        name="Trần Thị Hoa",
+        email="hoa@example.com",
+        subject=f"Hỏi {marker}",
+        message="Nội dung.",
+        handled_by=editor,
+    )
     return editor
 
 
