@@ -1,0 +1,107 @@
+"""The organisation in the admin: units in tree order with their people inline, people on
+their own list, the organisation's profile; English fields in a collapsed "Tiếng Anh" group."""
+
+from django.contrib import admin
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from tenancy.admin import SiteScopedAdmin
+
+from .models import Organisation, Person, Unit
+
+
+def in_english(*fields):
+    return (_("English"), {"classes": ["collapse"], "fields": list(fields)})
+
+
+def tree_position(units):
+    """An annotation ordering the units of one site as their tree (parents first)."""
+    ordered = units.model.objects.filter(pk__in=units.values("pk")).tree_order()
+    if not ordered:
+        return Value(0, output_field=IntegerField()), {}
+    whens = [When(pk=unit.pk, then=Value(n)) for n, unit in enumerate(ordered)]
+    return Case(*whens, output_field=IntegerField()), {unit.pk: unit.depth for unit in ordered}
+
+
+class PersonInline(admin.TabularInline):
+    model = Person
+    fields = [
+        "name",
+        "position_vi",
+        "position_en",
+        "phone",
+        "email",
+        "photo",
+        "order",
+        "is_contact_point",
+    ]
+    extra = 1
+    ordering = ["order", "pk"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    inlines = [PersonInline]
+    list_display = ["indented_name", "kind", "order", "phone", "email", "public_link"]
+    list_editable = ["order"]
+    list_filter = ["kind"]
+    search_fields = ["name_vi", "name_en"]
+    sortable_by = []
+    prepopulated_fields = {"slug": ["name_vi"]}
+    fieldsets = [
+        (None, {"fields": ["name_vi", "slug", "parent", "order", "kind", "other_kind_vi"]}),
+        (_("Functions and tasks"), {"fields": ["functions_vi"]}),
+        (_("Contact"), {"fields": ["address_vi", "phone", "fax", "email"]}),
+        in_english("name_en", "other_kind_en", "functions_en", "address_en"),
+    ]
+
+    def get_queryset(self, request):
+        units = super().get_queryset(request).select_related("parent")
+        position, self._depths = tree_position(units)
+        return units.annotate(tree_position=position).order_by("tree_position", "pk")
+
+    @admin.display(description=_("name"))
+    def indented_name(self, unit):
+        depth = getattr(self, "_depths", {}).get(unit.pk, 0)
+        return format_html("{}{}", "— " * depth, unit.name)
+
+    @admin.display(description=_("On the site"))
+    def public_link(self, unit):
+        return format_html('<a href="{}">{}</a>', unit.get_absolute_url(), _("View"))
+
+    def save_formset(self, request, form, formset, change):
+        for person in formset.save(commit=False):
+            person.site_id = form.instance.site_id
+            person.save()
+        for person in formset.deleted_objects:
+            person.delete()
+        formset.save_m2m()
+
+
+@admin.register(Person)
+class PersonAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    list_display = ["name", "position", "unit", "phone", "email", "is_contact_point", "order"]
+    list_editable = ["is_contact_point", "order"]
+    list_filter = ["unit", "is_contact_point"]
+    list_select_related = ["unit"]
+    search_fields = ["name", "position_vi", "position_en", "email", "phone"]
+    ordering = ["unit__order", "unit", "order", "pk"]
+    fieldsets = [
+        (None, {"fields": ["name", "unit", "position_vi", "order", "is_contact_point"]}),
+        (_("Contact"), {"fields": ["phone", "email", "photo"]}),
+        in_english("position_en"),
+    ]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    list_display = ["__str__", "site"]
+    fieldsets = [
+        (None, {"fields": ["name_vi", "address_vi", "introduction_vi"]}),
+        in_english("name_en", "address_en", "introduction_en"),
+    ]
+
+    def has_add_permission(self, request):
+        exists = Organisation.objects.filter(site=getattr(request, "site", None)).exists()
+        return super().has_add_permission(request) and not exists
