@@ -15,13 +15,19 @@ def in_english(*fields):
     return (_("English"), {"classes": ["collapse"], "fields": list(fields)})
 
 
-def tree_position(units):
-    """An annotation ordering the units of one site as their tree (parents first)."""
-    ordered = units.model.objects.filter(pk__in=units.values("pk")).tree_order()
-    if not ordered:
-        return Value(0, output_field=IntegerField()), {}
-    whens = [When(pk=unit.pk, then=Value(n)) for n, unit in enumerate(ordered)]
-    return Case(*whens, output_field=IntegerField()), {unit.pk: unit.depth for unit in ordered}
+def unit_tree(request):
+    """The site's units in tree order, once per request: (position, depth) expressions."""
+    if not hasattr(request, "_unit_tree"):
+        ordered = Unit.objects.for_site(request.site).tree_order()
+        request._unit_tree = tuple(
+            Case(
+                *(When(pk=unit.pk, then=Value(value(n, unit))) for n, unit in enumerate(ordered)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for value in (lambda n, unit: n, lambda n, unit: unit.depth)
+        )
+    return request._unit_tree
 
 
 class PersonInline(admin.TabularInline):
@@ -57,14 +63,15 @@ class UnitAdmin(SiteScopedAdmin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        units = super().get_queryset(request).select_related("parent")
-        position, self._depths = tree_position(units)
-        return units.annotate(tree_position=position).order_by("tree_position", "pk")
+        depth = unit_tree(request)[1]
+        return super().get_queryset(request).annotate(tree_depth=depth)
+
+    def get_ordering(self, request):
+        return [unit_tree(request)[0], "pk"]
 
     @admin.display(description=_("name"))
     def indented_name(self, unit):
-        depth = getattr(self, "_depths", {}).get(unit.pk, 0)
-        return format_html("{}{}", "— " * depth, unit.name)
+        return format_html("{}{}", "— " * getattr(unit, "tree_depth", 0), unit.name)
 
     @admin.display(description=_("On the site"))
     def public_link(self, unit):

@@ -67,6 +67,9 @@ def public_page_types(article):
         ("search with results", "/tim-kiem/?q=phu+van"),
         ("search without results", EMPTY_SEARCH),
         ("print view", article.get_absolute_url() + "in/"),
+        ("organisation chart", "/to-chuc/"),
+        ("organisation unit", "/to-chuc/van-phong/"),
+        ("contacts directory", "/danh-ba/"),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]
