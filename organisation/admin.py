@@ -1,7 +1,9 @@
 """The organisation in the admin: units in tree order with their people inline, people on
 their own list, the organisation's profile; English fields in a collapsed "Tiếng Anh" group."""
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,17 @@ def unit_tree(request):
             for value in (lambda n, unit: n, lambda n, unit: unit.depth)
         )
     return request._unit_tree
+
+
+class UnitChangeList(ChangeList):
+    """The units' list in tree order, each with its depth (other views need neither)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        units = super().get_queryset(request, exclude_parameters)
+        return units.annotate(tree_depth=unit_tree(request)[1])
+
+    def get_ordering(self, request, queryset):
+        return [unit_tree(request)[0], "pk"]
 
 
 class PersonInline(admin.TabularInline):
@@ -62,12 +75,8 @@ class UnitAdmin(SiteScopedAdmin, admin.ModelAdmin):
         in_english("name_en", "other_kind_en", "functions_en", "address_en"),
     ]
 
-    def get_queryset(self, request):
-        depth = unit_tree(request)[1]
-        return super().get_queryset(request).annotate(tree_depth=depth)
-
-    def get_ordering(self, request):
-        return [unit_tree(request)[0], "pk"]
+    def get_changelist(self, request, **kwargs):
+        return UnitChangeList
 
     @admin.display(description=_("name"))
     def indented_name(self, unit):
@@ -101,14 +110,23 @@ class PersonAdmin(SiteScopedAdmin, admin.ModelAdmin):
     ]
 
 
+class OrganisationForm(forms.ModelForm):
+    site = None  # the request's (tenancy.admin.SiteForm)
+
+    def validate_unique(self):
+        """A second profile is refused with a message, not as an error on the hidden site."""
+        others = Organisation.objects.filter(site=self.site).exclude(pk=self.instance.pk)
+        if others.exists():
+            self.add_error(None, _("This site has its organisation profile already: edit it."))
+            return
+        super().validate_unique()
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    form = OrganisationForm
     list_display = ["__str__", "site"]
     fieldsets = [
         (None, {"fields": ["name_vi", "address_vi", "introduction_vi"]}),
         in_english("name_en", "address_en", "introduction_en"),
     ]
-
-    def has_add_permission(self, request):
-        exists = Organisation.objects.filter(site=getattr(request, "site", None)).exists()
-        return super().has_add_permission(request) and not exists

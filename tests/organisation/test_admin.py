@@ -130,3 +130,14 @@ def test_editors_do_not_see_the_organisation(staff):
     client = staff(Role.EDITOR)
     assert client.get(UNITS).status_code == 403
     assert not Person.objects.exists()
+
+
+def test_one_organisation_profile_per_site(staff, first_site):
+    client = staff(Role.SITE_ADMINISTRATOR)
+    url = reverse("admin:organisation_organisation_add")
+    form = {"name_vi": "UBND phường Phù Vân", "name_en": "Phu Van Ward People's Committee"}
+    assert client.post(url, form).status_code == 302
+    again = client.post(url, form)
+    assert again.status_code == 200
+    assert "đã có phần giới thiệu tổ chức" in again.content.decode()
+    assert first_site.organisation.name_en == "Phu Van Ward People's Committee"
