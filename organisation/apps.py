@@ -6,3 +6,11 @@ class OrganisationConfig(AppConfig):
     name = "organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        from tenancy import demo_registry
+
+        from . import signals  # noqa: F401
+        from .demo import seed_demo
+
+        demo_registry.register("organisation", seed_demo, order=30)

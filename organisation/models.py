@@ -79,6 +79,10 @@ class Organisation(models.Model):
         sanitize(self, "introduction")
         super().save(*args, **kwargs)
 
+    @property
+    def safe_introduction(self):
+        return with_renditions(sanitize_html(self.introduction))
+
 
 class UnitQuerySet(SiteQuerySet):
     def tree_order(self):
@@ -226,6 +230,8 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs):
         normalize(self, "name", "position", "phone")
+        if self.site_id is None and self.unit_id is not None:
+            self.site_id = self.unit.site_id
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -5,8 +5,11 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from articles import sitemaps
+from organisation.sitemaps import OrganisationSitemap
 
 from . import views
+
+SITEMAPS = {**sitemaps.SITEMAPS, "organisation": OrganisationSitemap}
 
 urlpatterns = [
     path(f"{settings.PORTAL_ADMIN_URL}xac-thuc-hai-buoc/", include("accounts.urls")),
@@ -24,15 +27,16 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemaps.index,
-        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
         sitemaps.section,
-        {"sitemaps": sitemaps.SITEMAPS},
+        {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("", include("organisation.urls")),
     path("", include("articles.urls")),
     # Last: the old NukeViet addresses of imported articles, after every address of this site.
     path("", include("nukeviet.urls")),

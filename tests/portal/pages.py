@@ -70,6 +70,9 @@ def public_page_types(article):
         ("print view", article.get_absolute_url() + "in/"),
         ("contact", "/lien-he/"),
         ("contact message sent", sent_page()),
+        ("organisation chart", "/to-chuc/"),
+        ("organisation unit", "/to-chuc/van-phong/"),
+        ("contacts directory", "/danh-ba/"),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]

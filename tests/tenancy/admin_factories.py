@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Article, Category, Picture, Tag, Vote
 from comments.models import Comment
 from contact.models import ContactMessage
+from organisation.models import Organisation, Person, Unit
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -68,6 +69,14 @@ def daily_visits(site, mark):
     )
 
 
+def unit(site, mark):
+    return Unit.objects.create(site=site, name=mark, slug=mark.lower(), email="dv@example.gov.vn")
+
+
+def person(site, mark):
+    return Person.objects.create(site=site, unit=unit(site, mark), name=mark, position=mark)
+
+
 def renamed_site(site, mark):
     site.name = mark
     site.save()
@@ -95,6 +104,9 @@ FACTORIES = {
     get_user_model(): account,
     Group: lambda site, mark: Group.objects.create(name=mark),
     TOTPDevice: lambda site, mark: TOTPDevice.objects.create(user=account(site, mark), name=mark),
+    Unit: unit,
+    Person: person,
+    Organisation: lambda site, mark: Organisation.objects.create(site=site, name=mark),
     Site: renamed_site,
     AccessAttempt: access(AccessAttempt, get_data="", post_data="", failures_since_start=3),
     AccessLog: access(AccessLog),
