@@ -6,6 +6,3 @@ from organisation.models import Unit
 
 def units_for(site):
     return Unit.objects.for_site(site).exclude(email="").order_by("order", "name", "pk")
-
-
-UNIT_MODEL = Unit

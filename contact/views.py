@@ -3,10 +3,9 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from guard.forms import caught_in_honeypot
-from portal.pagecache import cached_page
 from portal.visitors import address_hash
 
-from .caching import page_depends_on
+from .caching import cached_contact_page
 from .forms import ContactForm
 from .models import ContactMessage
 from .services import MessageRefused, send_message
@@ -26,7 +25,7 @@ def contact_page(request, form, status=200):
 
 
 @require_GET
-@cached_page(page_depends_on)
+@cached_contact_page
 def page(request):
     return contact_page(request, contact_form(request))
 
