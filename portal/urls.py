@@ -5,11 +5,16 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from articles import sitemaps
+from contact.sitemaps import ContactSitemap
 from organisation.sitemaps import OrganisationSitemap
 
 from . import views
 
-SITEMAPS = {**sitemaps.SITEMAPS, "organisation": OrganisationSitemap}
+SITEMAPS = {
+    **sitemaps.SITEMAPS,
+    "organisation": OrganisationSitemap,
+    "contact": ContactSitemap,
+}
 
 urlpatterns = [
     path(f"{settings.PORTAL_ADMIN_URL}xac-thuc-hai-buoc/", include("accounts.urls")),

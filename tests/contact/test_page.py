@@ -78,3 +78,13 @@ def test_each_site_shows_its_own_office_and_units_and_inbox(client):
     assert "Thôn Đông, xã Hòa Bình" in theirs and "Phù Vân" not in theirs
     Client(REMOTE_ADDR="198.51.100.8").post(SEND, message_data(), HTTP_HOST=OTHER_HOST)
     assert ContactMessage.objects.get().site == other
+
+
+def test_the_sitemap_lists_the_contact_page_of_each_site():
+    from tenancy.services import add_site
+
+    add_site(OTHER_HOST, "Xã Hòa Bình")
+    ours = Client().get("/sitemap-contact.xml").content.decode()
+    theirs = Client().get("/sitemap-contact.xml", HTTP_HOST=OTHER_HOST).content.decode()
+    assert "http://testserver/lien-he/" in ours and "lien-he/da-gui" not in ours
+    assert f"http://{OTHER_HOST}/lien-he/" in theirs
