@@ -52,7 +52,9 @@ class AnswerForm(forms.ModelForm):
 @admin.register(ContactMessage)
 class ContactMessageAdmin(SiteScopedAdmin, admin.ModelAdmin):
     form = AnswerForm
-    list_display = ["subject", "name", "recipient_unit", "status", "created_at"]
+    # Few columns, so the list reads on a phone: who and to whom go under the subject.
+    list_display = ["summary", "status", "created_at"]
+    list_display_links = ["summary"]
     list_filter = ["status", "unit", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["reference", "name", "email", "phone", "subject", "message"]
     list_select_related = ["unit"]
@@ -80,9 +82,10 @@ class ContactMessageAdmin(SiteScopedAdmin, admin.ModelAdmin):
             (_("Record"), {"fields": ["reference", "created_at"]}),
         ]
 
-    @admin.display(description=_("unit"), ordering="unit__name")
-    def recipient_unit(self, message):
-        return message.unit.name if message.unit else _("The office")
+    @admin.display(description=_("message"), ordering="subject")
+    def summary(self, message):
+        unit = message.unit.name if message.unit else _("The office")
+        return format_html("{}<br><small>{} → {}</small>", message.subject, message.name, unit)
 
     @admin.display(description=_("message"))
     def message_text(self, message):

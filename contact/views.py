@@ -20,7 +20,7 @@ def contact_form(request, data=None):
 
 
 def contact_page(request, form, status=200):
-    context = {"form": form, "office": request.site.office, "units": form.fields["unit"].queryset}
+    context = {"form": form, "office": request.site.office}
     return TemplateResponse(request, "contact/page.html", context, status=status)
 
 
