@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.defaultfilters import linebreaks_filter as linebreaks
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -52,8 +54,8 @@ class AnswerForm(forms.ModelForm):
 @admin.register(ContactMessage)
 class ContactMessageAdmin(SiteScopedAdmin, admin.ModelAdmin):
     form = AnswerForm
-    # Few columns, so the list reads on a phone: who and to whom go under the subject.
-    list_display = ["summary", "status", "created_at"]
+    # Two columns, so the list reads on a phone: who, to whom and when go under the subject.
+    list_display = ["summary", "status"]
     list_display_links = ["summary"]
     list_filter = ["status", "unit", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["reference", "name", "email", "phone", "subject", "message"]
@@ -82,10 +84,13 @@ class ContactMessageAdmin(SiteScopedAdmin, admin.ModelAdmin):
             (_("Record"), {"fields": ["reference", "created_at"]}),
         ]
 
-    @admin.display(description=_("message"), ordering="subject")
+    @admin.display(description=_("message"), ordering="-created_at")
     def summary(self, message):
         unit = message.unit.name if message.unit else _("The office")
-        return format_html("{}<br><small>{} → {}</small>", message.subject, message.name, unit)
+        sent = date_format(timezone.localtime(message.created_at), "SHORT_DATETIME_FORMAT")
+        return format_html(
+            "{}<br><small>{} → {} · {}</small>", message.subject, message.name, unit, sent
+        )
 
     @admin.display(description=_("message"))
     def message_text(self, message):
