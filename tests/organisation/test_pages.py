@@ -94,6 +94,7 @@ def test_english_shown_after_switching_language(english, organisation):
     unit.save()
     chart = english.get(CHART).content.decode()
     assert "Ward People&#x27;s Committee" in chart
+    assert '<p class="lead">Phu Van Ward People&#x27;s Committee</p>' in chart
     assert "Phòng Kinh tế" in chart, "an empty English name shows the Vietnamese"
     page = english.get(unit_url("van-phong")).content.decode()
     assert "Advises and assists the People" in page
