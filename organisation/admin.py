@@ -67,7 +67,6 @@ class UnitAdmin(SiteScopedAdmin, admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name_vi", "name_en"]
     sortable_by = []
-    prepopulated_fields = {"slug": ["name_vi"]}
     fieldsets = [
         (None, {"fields": ["name_vi", "slug", "parent", "order", "kind", "other_kind_vi"]}),
         (_("Functions and tasks"), {"fields": ["functions_vi"]}),

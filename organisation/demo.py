@@ -2,7 +2,7 @@
 (by slug, and by name within a unit), never changes what exists."""
 
 from comments.demo import in_words_of
-from portal.text import vietnamese_slugify
+from portal.text import fold, vietnamese_slugify
 
 from . import demo_content as content
 from .models import Organisation, Person, Unit
@@ -18,6 +18,13 @@ def in_english_of(site, text):
     return text.replace("Ward", "Commune").replace("ward", "commune") if is_commune(site) else text
 
 
+def english_office_name(site):
+    """ "Ủy ban nhân dân phường Phù Vân" -> "Phu Van Ward People's Committee"."""
+    name = site.office["name"]
+    place = name.split(in_words_of(site, "phường"), 1)[-1].strip()
+    return f"{fold(place).title()} {in_english_of(site, 'Ward')} People's Committee"
+
+
 def mailbox(site, name):
     """An invented official address, e.g. vanphong.phuvan@example.gov.vn."""
     place = "".join(vietnamese_slugify(site.office["name"]).split("-")[-2:])
@@ -29,6 +36,7 @@ def seed_demo(site, second_ward=False):
     if not Organisation.objects.filter(site=site).exists():
         Organisation.objects.create(
             site=site,
+            name_en=english_office_name(site),
             introduction_vi=in_words_of(site, content.INTRODUCTION_VI.format(place="phường")),
             introduction_en=in_english_of(site, content.INTRODUCTION_EN.format(place="ward")),
         )

@@ -127,7 +127,12 @@ class Unit(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=210, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=210,
+        blank=True,
+        help_text=_("The unit's address on the site; empty: made from the Vietnamese name."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OFFICE)
     other_kind = models.CharField(
         _("other kind"), max_length=100, blank=True, help_text=_("When the kind is “Other”.")

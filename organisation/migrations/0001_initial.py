@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('name_vi', models.CharField(max_length=200, null=True, verbose_name='name')),
                 ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('slug', models.SlugField(blank=True, max_length=210, verbose_name='slug')),
+                ('slug', models.SlugField(blank=True, help_text="The unit's address on the site; empty: made from the Vietnamese name.", max_length=210, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('party_committee', 'Party committee'), ('peoples_council', "People's Council"), ('peoples_committee', "People's Committee"), ('fatherland_front', 'Fatherland Front committee'), ('office', 'Office or division'), ('other', 'Other')], default='office', max_length=20, verbose_name='kind')),
                 ('other_kind', models.CharField(blank=True, help_text='When the kind is “Other”.', max_length=100, verbose_name='other kind')),
                 ('other_kind_vi', models.CharField(blank=True, help_text='When the kind is “Other”.', max_length=100, null=True, verbose_name='other kind')),

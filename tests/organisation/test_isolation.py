@@ -28,6 +28,8 @@ def test_the_second_ward_is_a_commune_with_its_own_rows(two_sites):
     assert Unit.objects.get(site=other, slug="ubnd").name_vi == "Ủy ban nhân dân xã"
     assert Unit.objects.get(site=other, slug="ubnd").name_en == "Commune People's Committee"
     assert Unit.objects.get(site=first, slug="ubnd").name_vi == "Ủy ban nhân dân phường"
+    assert first.organisation.name_en == "Phu Van Ward People's Committee"
+    assert other.organisation.name_en == "Ninh Hai Commune People's Committee"
     mai = Person.objects.get(site=other, name="Vũ Thị Mai")
     assert mai.email == "vtmai.ninhhai@example.gov.vn"
 

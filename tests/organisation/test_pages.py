@@ -1,9 +1,11 @@
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from organisation.models import Person, Unit
+from tests.articles.test_pictures import picture_bytes
 
 from .factories import make_person, make_unit
 
@@ -92,6 +94,7 @@ def test_english_shown_after_switching_language(english, organisation):
     unit.save()
     chart = english.get(CHART).content.decode()
     assert "Ward People&#x27;s Committee" in chart
+    assert '<p class="lead">Phu Van Ward People&#x27;s Committee</p>' in chart
     assert "Phòng Kinh tế" in chart, "an empty English name shows the Vietnamese"
     page = english.get(unit_url("van-phong")).content.decode()
     assert "Advises and assists the People" in page
@@ -113,3 +116,12 @@ def test_sitemap_lists_the_organisation(client, organisation):
 def test_empty_organisation_pages_say_so(client):
     assert "chưa được công bố" in client.get(CHART).content.decode()
     assert client.get(DIRECTORY).status_code == 200
+
+
+def test_a_persons_photo_is_a_checked_library_picture(client, organisation):
+    person = Person.objects.get(site=organisation, name="Vũ Thị Mai")
+    person.photo.save("anh-the.png", ContentFile(picture_bytes(size=(600, 800), format="PNG")))
+    html = client.get(unit_url("van-phong")).content.decode()
+    img = re.search(r'<img class="person__photo" src="([^"]+)"[^>]*>', html)
+    assert img and 'alt=""' in img.group(0) and 'loading="lazy"' in img.group(0)
+    assert person.photo.name.startswith("pictures/") and person.photo_width == 600
