@@ -9,18 +9,20 @@ from .caching import cached_contact_page
 from .forms import ContactForm
 from .models import ContactMessage
 from .services import MessageRefused, send_message
-from .units import units_for
+from .units import office_of, units_for
 
 TYPED = ("unit", "name", "email", "phone", "subject", "message", "send_copy")
 
 
 def contact_form(request, data=None):
-    site = request.site
-    return ContactForm(data, units=units_for(site), office_name=site.office["name"])
+    office = office_of(request.site)
+    form = ContactForm(data, units=units_for(request.site), office_name=office["name"])
+    form.office = office
+    return form
 
 
 def contact_page(request, form, status=200):
-    context = {"form": form, "office": request.site.office}
+    context = {"form": form, "office": form.office}
     return TemplateResponse(request, "contact/page.html", context, status=status)
 
 
@@ -68,7 +70,7 @@ def sent(request, reference):
     if reference != "-":
         messages = ContactMessage.objects.for_site(request.site).select_related("unit")
         message = get_object_or_404(messages, reference=reference)
-    context = {"message": message, "office": request.site.office}
+    context = {"message": message, "office": office_of(request.site)}
     response = TemplateResponse(request, "contact/sent.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.test import Client
 
 from contact.models import ContactMessage
+from organisation.models import Organisation
 from tenancy.services import add_site
 from tests.factories import first_site
 
@@ -42,7 +43,8 @@ def test_the_page_takes_a_fixed_number_of_queries(no_page_cache, django_assert_n
     for n in range(5):
         office_unit(name=f"Đơn vị {n}", email=f"dv{n}@example.gov.vn")
     Client(**READER).get(PAGE)
-    with django_assert_num_queries(1):  # the units (the site is known per process)
+    # The organisation's profile and the units (the site is known per process).
+    with django_assert_num_queries(2):
         response = Client(**READER).get(PAGE)
     select = response.content.decode().split('<select name="unit"', 1)[1].split("</select>")[0]
     assert select.count("<option") == 6
@@ -54,7 +56,7 @@ def test_the_confirmation_takes_a_fixed_number_of_queries(django_assert_num_quer
     )
     address = f"/lien-he/da-gui/{message.reference}/"
     Client(**READER).get(address)  # the sidebar's blocks are cached for every page
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the message and its unit, the organisation
         response = Client(**READER).get(address)
     assert message.reference in response.content.decode()
 
@@ -88,3 +90,18 @@ def test_the_sitemap_lists_the_contact_page_of_each_site():
     theirs = Client().get("/sitemap-contact.xml", HTTP_HOST=OTHER_HOST).content.decode()
     assert "http://testserver/lien-he/" in ours and "lien-he/da-gui" not in ours
     assert f"http://{OTHER_HOST}/lien-he/" in theirs
+
+
+def test_the_office_is_named_as_the_organisation_names_it_in_each_language():
+    Organisation.objects.create(
+        site=first_site(),
+        name="Ủy ban nhân dân phường Phù Vân",
+        name_en="Phu Van Ward People's Committee",
+        address_en="Le Hoan Street, Phu Van Ward",
+    )
+    assert "Ủy ban nhân dân phường Phù Vân" in Client(**READER).get(PAGE).content.decode()
+    client = Client(**READER)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(PAGE).content.decode()
+    assert "Phu Van Ward People&#x27;s Committee" in html
+    assert "Le Hoan Street, Phu Van Ward" in html
