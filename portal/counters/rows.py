@@ -7,9 +7,8 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import Greatest
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -18,7 +17,11 @@ logger = logging.getLogger(__name__)
 APPLIED_BATCH_DAYS = 7
 # A distinct counter (a day's) gets its members within a day; they are kept a little longer.
 MEMBER_DAYS = 3
-ROWS_PER_STATEMENT = 500
+ROWS_PER_STATEMENT = 400
+UPDATE_FROM_VALUES = (
+    "UPDATE {table} AS t SET {assignments} "
+    "FROM (WITH v(k, {names}) AS (VALUES {values}) SELECT * FROM v) AS v WHERE t.{key} = v.k"
+)
 
 
 def counter_key(model, key, field):
@@ -60,7 +63,7 @@ def _rows(counts):
     return rows
 
 
-def _write(counts, expression):
+def _write(counts, combine):
     """Add the counts: per model, one SELECT ... FOR UPDATE of its rows (in primary key order,
     creating rows named by a natural key if missing) and one UPDATE of them all.
 
@@ -76,19 +79,21 @@ def _write(counts, expression):
             if (pk := pks.get(_lookup_values(lookup))) is not None:
                 for field, n in fields.items():
                     amounts.setdefault(field, {})[pk] = n
-        updated += _update(model, amounts, expression)
+        updated += _update(model, amounts, combine)
     return updated
 
 
 def _by_model(rows):
-    """[((label, model, creates), [(lookup, {field: n}), ...]), ...] in a fixed order, at most
+    """[((label, model, creates), [(lookup, {field: n}), ...]), ...] in a fixed order, lookups
+    of one shape together (a primary key, a natural key), at most
     ROWS_PER_STATEMENT rows a group (SQLite takes at most 32,766 parameters a statement)."""
     groups = {}
     for model, lookup, creates, fields in rows:
-        groups.setdefault((model._meta.label_lower, model, creates), []).append((lookup, fields))
+        group = (model._meta.label_lower, tuple(sorted(lookup)), creates)
+        groups.setdefault(group, (model, []))[1].append((lookup, fields))
     return [
-        (group, rows[start : start + ROWS_PER_STATEMENT])
-        for group, rows in sorted(groups.items(), key=lambda item: (item[0][0], item[0][2]))
+        ((label, model, creates), rows[start : start + ROWS_PER_STATEMENT])
+        for (label, _names, creates), (model, rows) in sorted(groups.items())
         for start in range(0, len(rows), ROWS_PER_STATEMENT)
     ]
 
@@ -109,16 +114,18 @@ def _locked_rows(model, creates, lookups):
 
 
 def _select_for_update(model, lookups):
+    """Each field named in `lookups` filtered by the values it takes (cheap to build, unlike an
+    OR of every lookup); the rows that are not wanted (the other combinations) are left out
+    here, though locked too."""
     names = sorted({name for lookup in lookups for name in lookup})
-    condition = Q()
-    for lookup in lookups:
-        condition |= Q(**lookup)
-    rows = model._base_manager.filter(condition).select_for_update().order_by("pk")
-    columns = ["pk" if name == "pk" else name for name in names]
-    return {
-        tuple(zip(names, values[1:], strict=True)): values[0]
-        for values in rows.values_list("pk", *columns)
-    }
+    wanted = {_lookup_values(lookup) for lookup in lookups}
+    filters = {f"{name}__in": {lookup[name] for lookup in lookups} for name in names}
+    rows = model._base_manager.filter(**filters).select_for_update().order_by("pk")
+    found = {}
+    for values in rows.values_list("pk", *names):
+        if (key := tuple(zip(names, values[1:], strict=True))) in wanted:
+            found[key] = values[0]
+    return found
 
 
 def _insert_all(model, lookups):
@@ -135,20 +142,43 @@ def _insert_all(model, lookups):
             _insert(model, lookup)
 
 
-def _update(model, amounts, expression):
-    """One UPDATE setting each field of each row to `expression(field, its amount)`."""
+def _update(model, amounts, combine):
+    """One UPDATE setting each field of each row to `combine(column, its amount)`, the
+    amounts joined as a table of (primary key, amount per field); an amount a row lacks is 0,
+    which neither adding nor GREATEST changes. Written in SQL: Django's CASE WHEN per row
+    costs milliseconds of Python per hundred rows."""
     if not amounts:
         return 0
+    fields = sorted(amounts)
     pks = sorted({pk for by_pk in amounts.values() for pk in by_pk})
-    changes = {
-        field: Case(
-            *(When(pk=pk, then=expression(field, Value(n))) for pk, n in by_pk.items()),
-            default=F(field),
-            output_field=model._meta.get_field(field),
-        )
-        for field, by_pk in amounts.items()
-    }
-    return model._base_manager.filter(pk__in=pks).update(**changes)
+    quote = connection.ops.quote_name
+    columns = [quote(model._meta.get_field(field).column) for field in fields]
+    names = ", ".join(f"c{n}" for n in range(len(fields)))
+    row = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+    assignments = ", ".join(
+        f"{column} = {combine(f't.{column}', f'v.c{n}')}" for n, column in enumerate(columns)
+    )
+    # Identifiers come from the models, quoted; every value is a parameter.
+    sql = UPDATE_FROM_VALUES.format(
+        names=names,
+        values=", ".join([row] * len(pks)),
+        table=quote(model._meta.db_table),
+        assignments=assignments,
+        key=quote(model._meta.pk.column),
+    )
+    params = [value for pk in pks for value in (pk, *(amounts[f].get(pk, 0) for f in fields))]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+def _add(column, amount):
+    return f"{column} + {amount}"
+
+
+def _at_least(column, amount):
+    largest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    return f"{largest}({column}, {amount})"
 
 
 def _insert(model, lookup):
@@ -167,7 +197,7 @@ def _insert(model, lookup):
 def apply_counts(counts):
     """Add {counter_key: n} to the rows. Counters of a model or field that no longer exists, of
     a deleted row named by its primary key, or of a row that cannot be created, are dropped."""
-    return _write(counts, lambda field, n: F(field) + n)
+    return _write(counts, _add)
 
 
 def apply_members(members):
@@ -205,7 +235,7 @@ def apply_members(members):
             amounts = {}
             for key, (field, pk) in kept.items():
                 amounts.setdefault(field, {})[pk] = sizes.get(key, 0)
-            updated += _update(model, amounts, lambda field, size: Greatest(F(field), size))
+            updated += _update(model, amounts, _at_least)
     _forget_old(CounterMember, "added_at", MEMBER_DAYS)
     return updated
 
