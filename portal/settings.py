@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "portal",
     "tenancy",
     "accounts",
+    "library",
     "articles",
     "comments",
     "stats",
@@ -319,10 +320,10 @@ PORTAL_SITES_CHECK_SECONDS = env_int("PORTAL_SITES_CHECK_SECONDS", 5)
 PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 10)
 PORTAL_VIEW_DEDUP_SECONDS = env_int("PORTAL_VIEW_DEDUP_SECONDS", 1800)
 
-# The editor's "Chèn ảnh" button (static/articles/js/picture-upload.js) and what it may insert.
+# The editor's "Chèn ảnh" button (static/library/js/picture-upload.js) and what it may insert.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
-        "js": [static_lazy("articles/js/picture-upload.js")],
+        "js": [static_lazy("library/js/picture-upload.js")],
         "extensions": {"PictureUpload": html_tags([])},
     }
 ]

@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles.models import Article, Category, Picture, Tag, Vote
+from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
+from library.models import Picture
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role

@@ -1,4 +1,4 @@
-"""The allow-list that article HTML is cleaned with (nh3), on save and before rendering."""
+"""The allow-list that editor HTML is cleaned with (nh3), on save and before rendering."""
 
 import re
 from html import unescape
@@ -43,7 +43,7 @@ EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
-    "Figure": {"pickerUrl": reverse_lazy("admin:articles_picture_picker")},
+    "Figure": {"pickerUrl": reverse_lazy("admin:library_picture_picker")},
     "Caption": True,
     "Image": True,
     "PictureUpload": PICTURE_UPLOAD_EXTENSION,

@@ -1,7 +1,7 @@
 // django-prose-editor extension "PictureUpload": a toolbar button that uploads a picture to the
 // media library (PictureAdmin's upload view) and inserts it as <figure><img><figcaption>.
 // Loaded by the "configurable" preset through DJANGO_PROSE_EDITOR_EXTENSIONS; its options
-// (upload URL, accepted types, translated labels) come from articles.pictures.
+// (upload URL, accepted types, translated labels) come from library.pictures.
 import {
   crel,
   Extension,

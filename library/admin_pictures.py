@@ -59,7 +59,7 @@ class PictureAddForm(PictureAltTextForm, PictureUploadForm):
 
 
 def can_upload(user):
-    return user.is_active and user.is_staff and user.has_perm("articles.add_picture")
+    return user.is_active and user.is_staff and user.has_perm("library.add_picture")
 
 
 def picture_json(picture):
@@ -87,7 +87,7 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
     change_readonly_fields = ["preview", "address", "dimensions", "size"]
 
     class Media:
-        css = {"all": ["articles/css/pictures.css"]}
+        css = {"all": ["library/css/pictures.css"]}
 
     def get_fields(self, request, obj=None):
         return ["upload", "alt", "caption"] if obj is None else self.change_fields
@@ -147,12 +147,12 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
             path(
                 "upload/",
                 csrf_protect(never_cache(self.upload_view)),
-                name="articles_picture_upload",
+                name="library_picture_upload",
             ),
             path(
                 "picker/",
                 self.admin_site.admin_view(self.picker_view),
-                name="articles_picture_picker",
+                name="library_picture_picker",
             ),
             *super().get_urls(),
         ]
@@ -196,4 +196,4 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
             "func_num": func_num if re.fullmatch(r"-?\d{1,9}", func_num) else "",
             "page_obj": Paginator(pictures, PICKER_PAGE_SIZE).get_page(request.GET.get("p")),
         }
-        return TemplateResponse(request, "admin/articles/picture/picker.html", context)
+        return TemplateResponse(request, "admin/library/picture/picker.html", context)

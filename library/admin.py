@@ -1,0 +1,3 @@
+from .admin_pictures import PictureAdmin
+
+__all__ = ["PictureAdmin"]
