@@ -1,3 +1,4 @@
+from .admin_attachments import AttachmentAdmin
 from .admin_pictures import PictureAdmin
 
-__all__ = ["PictureAdmin"]
+__all__ = ["AttachmentAdmin", "PictureAdmin"]

@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_protect
 from tenancy.admin import SiteScopedAdmin
 
 from .admin_forms import PictureAltTextForm
+from .endpoints import invalid_form, json_error, refusal
 from .models import Picture
 from .picture_fields import PictureUploadField
 from .pictures import store_picture
@@ -58,10 +59,6 @@ class PictureAddForm(PictureAltTextForm, PictureUploadForm):
     """The admin's add page: the upload, with alt text required (or taken from the caption)."""
 
 
-def can_upload(user):
-    return user.is_active and user.is_staff and user.has_perm("library.add_picture")
-
-
 def picture_json(picture):
     return {
         "id": picture.pk,
@@ -71,10 +68,6 @@ def picture_json(picture):
         "alt": picture.alt,
         "caption": picture.caption,
     }
-
-
-def json_error(message, status, **extra):
-    return JsonResponse({"error": str(message), **extra}, status=status)
 
 
 @admin.register(Picture)
@@ -159,18 +152,17 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
 
     def upload_view(self, request):
         """The editor's upload: POST multipart (upload, alt, caption), answers JSON."""
-        if not can_upload(request.user):
-            return json_error(gettext("You are not allowed to upload pictures."), 403)
-        if request.method != "POST":
-            response = json_error(gettext("Send the picture with POST."), 405)
-            response["Allow"] = "POST"
-            return response
+        refused = refusal(
+            request,
+            "library.add_picture",
+            gettext("You are not allowed to upload pictures."),
+            gettext("Send the picture with POST."),
+        )
+        if refused:
+            return refused
         form = PictureAddForm(request.POST, request.FILES, site=request.site)
         if not form.is_valid():
-            errors = {
-                field: list(map(str, field_errors)) for field, field_errors in form.errors.items()
-            }
-            return json_error(next(iter(errors.values()))[0], 400, errors=errors)
+            return invalid_form(form)
         try:
             picture, created = form.store(request.user)
         except OSError:

@@ -7,6 +7,7 @@ import nh3
 from django.urls import reverse_lazy
 from django.utils.html import strip_tags
 
+from .attachments import ATTACHMENT_UPLOAD_EXTENSION
 from .pictures import PICTURE_UPLOAD_EXTENSION
 
 ALLOWED_TAGS = {
@@ -47,6 +48,7 @@ EDITOR_EXTENSIONS = {
     "Caption": True,
     "Image": True,
     "PictureUpload": PICTURE_UPLOAD_EXTENSION,
+    "AttachmentUpload": ATTACHMENT_UPLOAD_EXTENSION,
     "History": True,
 }
 

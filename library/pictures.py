@@ -327,7 +327,7 @@ def write_renditions(storage, normalized):
         write_file(storage, rendition_name(name, width), encode(image, kind))
 
 
-# The options of the editor's "PictureUpload" extension (static/library/js/picture-upload.js),
+# The options of the editor's "PictureUpload" extension (static/library/js/editor-uploads.js),
 # resolved and translated when the admin page is rendered.
 PICTURE_UPLOAD_EXTENSION = {
     "uploadUrl": reverse_lazy("admin:library_picture_upload"),

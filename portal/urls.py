@@ -19,6 +19,7 @@ urlpatterns = [
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
     path("", include("stats.urls")),
+    path("", include("library.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
