@@ -1,5 +1,6 @@
 """Two wards with the same slugs: each host shows, counts, caches and administers only its own
-news (categories, tags, articles, pictures, comments, votes, old NukeViet addresses)."""
+news (categories, tags, articles, pictures, attachments, comments, votes, old NukeViet
+addresses)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,10 +9,13 @@ from django.urls import reverse
 
 from articles.models import Vote
 from comments.models import Comment
+from library.attachments import check_upload, store_attachment
 from library.models import Picture
 from library.pictures import normalize_upload, store_picture
 from nukeviet.models import LegacyObject, forget_imported_modules
 from tests.factories import make_article, make_category, make_tag
+from tests.library.documents import pdf_bytes
+from tests.library.documents import upload_of as document_upload
 from tests.library.test_pictures import picture_bytes
 
 from .conftest import OTHER_HOST
@@ -37,7 +41,16 @@ def news_of(site, ward):
     Vote.objects.create(article=shared, score=5, voter=f"phieu-{ward}", address="a")
     upload = SimpleUploadedFile("anh.png", picture_bytes((400, 300), format="PNG"))
     picture, _created = store_picture(normalize_upload(upload), site=site, alt=f"Ảnh {ward}")
-    return {"category": category, "tag": tag, "own": own, "shared": shared, "picture": picture}
+    document = check_upload(document_upload(pdf_bytes(), "ke-hoach.pdf"))
+    attachment, _created = store_attachment(document, site=site, title=f"Kế hoạch của {ward}")
+    return {
+        "category": category,
+        "tag": tag,
+        "own": own,
+        "shared": shared,
+        "picture": picture,
+        "attachment": attachment,
+    }
 
 
 @pytest.fixture
@@ -138,6 +151,13 @@ def test_editing_one_site_keeps_the_others_pages_cached(wards, committed):
         assert "Thông báo đã sửa" in first.content.decode()
 
 
+@pytest.mark.parametrize("ward", ["first", "other"])
+def test_each_host_serves_only_its_own_attachments(wards, ward):
+    mine, theirs = wards[ward]["attachment"], wards[other(ward)]["attachment"]
+    assert get(mine.get_absolute_url(), ward).status_code == 200
+    assert get(theirs.get_absolute_url(), ward).status_code == 404
+
+
 # The admin, on each site's own host.
 
 
@@ -156,6 +176,7 @@ CHANGELISTS = {
     "articles_category": lambda news: str(news["category"].pk),
     "articles_tag": lambda news: str(news["tag"].pk),
     "library_picture": lambda news: news["picture"].alt,
+    "library_attachment": lambda news: news["attachment"].title,
     "comments_comment": lambda news: news["shared"].comments.get().text,
     "articles_vote": lambda news: news["shared"].votes.get().voter[:12],
 }
@@ -180,6 +201,7 @@ def related_pks(model, news):
         "articles_category": [news["category"].pk],
         "articles_tag": [news["tag"].pk],
         "library_picture": [news["picture"].pk],
+        "library_attachment": [news["attachment"].pk],
         "comments_comment": list(news["shared"].comments.values_list("pk", flat=True)),
         "articles_vote": list(news["shared"].votes.values_list("pk", flat=True)),
     }[model]
@@ -213,6 +235,7 @@ def test_the_article_forms_choices_are_the_sites(admin_client, wards):
         ("articles_category", "category"),
         ("articles_tag", "tag"),
         ("library_picture", "picture"),
+        ("library_attachment", "attachment"),
     ],
 )
 def test_an_id_of_the_other_site_in_a_change_url_is_not_shown(admin_client, wards, model, key):
