@@ -11,8 +11,12 @@ from portal.groups import create_all_permissions, grant
 
 EDITORS = "Biên tập viên"
 PUBLISHERS = "Người duyệt bài"
-EDITOR_PERMISSIONS = ["add_attachment", "change_attachment", "view_attachment"]
-PUBLISHER_PERMISSIONS = [*EDITOR_PERMISSIONS, "delete_attachment"]
+EDITOR_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in ("picture", "attachment")
+    for action in ("add", "change", "view")
+]
+PUBLISHER_PERMISSIONS = [*EDITOR_PERMISSIONS, "delete_picture", "delete_attachment"]
 
 
 def move_content_type(apps, schema_editor, source="articles", target="library"):
@@ -54,7 +58,9 @@ def move_content_type_back(apps, schema_editor):
     move_content_type(apps, schema_editor, source="library", target="articles")
 
 
-def grant_attachments(apps, schema_editor):
+def grant_library(apps, schema_editor):
+    """Attachments as pictures: the pictures' rights came with their content type (granted
+    again here for a database whose groups are made afresh, as the tests' flushes do)."""
     create_all_permissions(apps)
     grant(apps, EDITORS, "library", EDITOR_PERMISSIONS)
     grant(apps, PUBLISHERS, "library", PUBLISHER_PERMISSIONS)
@@ -223,5 +229,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(grant_attachments, migrations.RunPython.noop),
+        migrations.RunPython(grant_library, migrations.RunPython.noop),
     ]
