@@ -1,6 +1,8 @@
 """The picture model's move from articles to library, on a database at the migrations before it:
 its rows stay, and so do the rights the staff's groups had on it."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -8,6 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from library.models import Picture
+from tenancy.portability import with_current_labels
 from tenancy.roles import EDITORS, PUBLISHERS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,3 +65,10 @@ def test_pictures_and_their_rights_survive_the_move():
     assert not ContentType.objects.filter(app_label="articles", model="picture").exists()
     editors = Group.objects.get(name=EDITORS).permissions
     assert editors.filter(content_type__app_label="library", codename="add_attachment").exists()
+
+
+def test_a_site_backup_made_before_the_move_restores_its_pictures_here():
+    rows = [{"model": "articles.picture", "pk": 3, "fields": {"alt": "Ảnh cũ"}}]
+    [(label, text, count)] = with_current_labels([("articles.picture", json.dumps(rows), 1)])
+    assert (label, count) == ("library.picture", 1)
+    assert json.loads(text) == [{"model": "library.picture", "pk": 3, "fields": {"alt": "Ảnh cũ"}}]
