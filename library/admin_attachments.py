@@ -71,7 +71,7 @@ class AttachmentAdmin(SiteScopedAdmin, admin.ModelAdmin):
     search_fields = ["title", "original_name"]
     date_hierarchy = "uploaded_at"
     change_fields = ["title", "original_name", "address", "kind", "size", "download_count"]
-    change_readonly_fields = ["address", "kind", "size", "download_count"]
+    change_readonly_fields = ["original_name", "address", "kind", "size", "download_count"]
 
     def get_fields(self, request, obj=None):
         return ["upload", "title"] if obj is None else self.change_fields

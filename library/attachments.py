@@ -8,6 +8,7 @@ whose "mimetype" entry says which.
 """
 
 import hashlib
+import re
 import secrets
 import zipfile
 from dataclasses import dataclass
@@ -68,9 +69,22 @@ def allowed_names():
     return ", ".join(name for _type, name in KINDS.values())
 
 
-def ole2_kind(head):
+def ole2_directory(file):
+    """The first bytes of the file and its first directory sectors, where stream names are."""
+    file.seek(0)
+    head = file.read(MAX_MANIFEST_BYTES)
+    if len(head) < 512:
+        return b""
+    sector_size = 1 << min(int.from_bytes(head[30:32], "little"), 16)
+    first_sector = int.from_bytes(head[48:52], "little")
+    file.seek((first_sector + 1) * sector_size)
+    return head + file.read(sector_size * 8)
+
+
+def ole2_kind(file):
+    directory = ole2_directory(file)
     for kind, streams in OLE2_STREAMS.items():
-        if any(stream.encode("utf-16-le") in head for stream in streams):
+        if any(stream.encode("utf-16-le") in directory for stream in streams):
             return kind
     return None
 
@@ -94,7 +108,7 @@ def zip_kind(file):
         if mimetype == value:
             return kind
     for kind, part in OOXML_MAIN_PARTS.items():
-        if f'ContentType="{part}"' in content_types:
+        if re.search(rf"""ContentType\s*=\s*["']{re.escape(part)}["']""", content_types):
             return kind
     return None
 
@@ -106,8 +120,7 @@ def detect_kind(file):
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head == OLE2_SIGNATURE:
-        file.seek(0)
-        return ole2_kind(file.read(MAX_MANIFEST_BYTES * 4))
+        return ole2_kind(file)
     if head.startswith(b"PK\x03\x04"):
         return zip_kind(file)
     return None

@@ -16,8 +16,17 @@ def pdf_bytes(text="Quyết định số 12/QĐ-UBND", padding=0):
     return b"%PDF-1.7\n%" + text.encode() + b"\n" + b"0" * padding + b"\n%%EOF\n"
 
 
-def ole2_bytes(stream):
-    return OLE2 + b"\x00" * 504 + stream.encode("utf-16-le") + b"\x00" * 64
+def ole2_bytes(stream, directory_sector=None):
+    """An OLE2 file naming `stream`; its directory in `directory_sector` (512-byte sectors, as
+    large files have it, past the first megabyte) or else near the start."""
+    name = stream.encode("utf-16-le")
+    if directory_sector is None:
+        return OLE2 + b"\x00" * 504 + name + b"\x00" * 64
+    header = bytearray(OLE2 + b"\x00" * 504)
+    header[30:32] = (9).to_bytes(2, "little")
+    header[48:52] = directory_sector.to_bytes(4, "little")
+    padding = b"\x00" * ((directory_sector + 1) * 512 - len(header))
+    return bytes(header) + padding + name + b"\x00" * (512 - len(name))
 
 
 def zip_bytes(entries):

@@ -12,13 +12,21 @@ from tenancy.roles import Role
 from tenancy.services import add_site
 from tenancy.testing import give_role
 from tests.factories import first_site
-from tests.library.documents import DOCUMENTS, ooxml_bytes, pdf_bytes, upload_of, zip_bytes
+from tests.library.documents import (
+    DOCUMENTS,
+    ole2_bytes,
+    ooxml_bytes,
+    pdf_bytes,
+    upload_of,
+    zip_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
 UPLOAD_URL = "/admin/library/attachment/upload/"
 OTHER_HOST = "ninhhai.example.gov.vn"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36"
+OOXML_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 WRONG_TYPE = (
     "Tệp này không phải là tài liệu được chấp nhận (loại tệp được xác định theo nội dung, "
     "không theo tên tệp)."
@@ -114,6 +122,21 @@ def test_stored_names_are_generated_and_original_names_cleaned(editor_client):
     assert "Quy" not in attachment.file.name
     assert attachment.uploaded_by.username == "phongvien"
     assert attachment.content_type == "application/pdf"
+
+
+def test_a_large_word_file_is_recognised_by_its_directory():
+    data = ole2_bytes("WordDocument", directory_sector=4096)
+    assert len(data) > 2 * 1024 * 1024
+    assert detect_kind(upload_of(data, name="bao-cao.doc")) == "doc"
+    assert detect_kind(upload_of(ole2_bytes("Workbook", directory_sector=4096))) == "xls"
+    assert detect_kind(upload_of(ole2_bytes("Other", directory_sector=4096))) is None
+
+
+def test_a_docx_whose_types_use_single_quotes_is_accepted():
+    part, content_type = "word/document.xml", OOXML_WORD
+    types = f"<Types><Override PartName='/{part}' ContentType='{content_type}'/></Types>"
+    data = zip_bytes({"[Content_Types].xml": types, part: "<d/>"})
+    assert detect_kind(upload_of(data, name="van-ban.docx")) == "docx"
 
 
 def test_detection_never_reads_the_name():
