@@ -20,6 +20,7 @@ urlpatterns = [
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
     path("", include("stats.urls")),
+    path("", include("library.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("giao-dien/<str:fingerprint>.css", theme_css, name="site_theme"),
     path(
