@@ -20,6 +20,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from portal import searchables
+from portal.pagecache import cached_page
 from portal.text import fold
 
 from .caching import cached_block
@@ -27,10 +29,12 @@ from .html import plain_text
 from .matching import MAX_WORDS, WORD, Ranked, query_words
 from .models import Article
 from .templatetags.articles_tags import category_tree
-from .views import PAGE_SIZE
+from .views import PAGE_SIZE, listing_depends_on, until_next_change
 
 # What the search page reads from its query string (the page cache keys on these alone).
 PARAMETERS = ("q", "category", "from", "to", "page")
+# How many results of each other kind (pages, documents...) the first page of results shows.
+OTHER_KINDS_LIMIT = 5
 MAX_QUERY_LENGTH = 200
 EXCERPT_LENGTH = 240
 EXCERPT_SCAN = 20_000
@@ -286,6 +290,7 @@ class SearchView(TemplateView):
         found = Ranked(listed, query, cap=CappedPaginator.MAX_RESULTS)
         page = CappedPaginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         articles = mark_matches(page.object_list, query)
+        others = self.other_kinds(form, page.number)
         other_parameters = QueryDict(mutable=True)
         for name in PARAMETERS:
             if name != "page" and form.data.get(name):
@@ -295,6 +300,39 @@ class SearchView(TemplateView):
             "query": query,
             "page_obj": page,
             "articles": articles,
+            "others": others,
             "page_query": other_parameters.urlencode(),
-            "similar": [] if articles else list(similar_titles(candidates.for_listing(), query)),
+            "similar": []
+            if articles or others
+            else list(similar_titles(candidates.for_listing(), query)),
         }
+
+    def other_kinds(self, form, page_number):
+        """Pages, documents... that match, on the first page of results of a search that
+        filters nothing only articles have (a category, dates): [(label, [marked results])]."""
+        data = form.cleaned_data
+        if page_number > 1 or data["category"] or data["from"] or data["to"]:
+            return []
+        words = query_words(data["q"])
+        found = searchables.search_all(self.request.site, data["q"], OTHER_KINDS_LIMIT)
+        return [
+            (label, [mark_result(result, words) for result in results]) for label, results in found
+        ]
+
+
+def mark_result(result, words):
+    return {
+        "result": result,
+        "marked_title": highlight(result.title, words),
+        "excerpt": excerpt(result.text, words),
+    }
+
+
+def search_depends_on(request, view_kwargs):
+    """The articles, and what the other kinds of result depend on."""
+    return [*listing_depends_on(request, view_kwargs), *searchables.cache_keys(request.site)]
+
+
+search_view = cached_page(search_depends_on, parameters=PARAMETERS)(
+    until_next_change(SearchView.as_view())
+)

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "comments",
+    "pages",
     "stats",
     "nukeviet",
 ]
