@@ -29,7 +29,9 @@ def test_a_page_cannot_be_its_own_ancestor():
     root.parent = grandchild
     with pytest.raises(ValidationError) as error:
         root.full_clean()
-    assert "dưới chính nó" in str(error.value.message_dict["parent"][0]) or error.value.message_dict
+    assert error.value.message_dict["parent"] == [
+        "Không thể đặt một trang dưới chính nó hoặc dưới một trang con của nó."
+    ]
     second.parent = second
     with pytest.raises(ValidationError):
         second.full_clean()
