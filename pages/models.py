@@ -20,8 +20,10 @@ from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site, uniqu
 
 # How many levels the tree has at most ("Giới thiệu" › "Cơ cấu tổ chức" › ... is 2).
 MAX_DEPTH = 4
-# The tree key of one level: the order and the id, zero-padded, so keys sort as the tree.
-KEY_PART = "{order:05d}.{pk:010d}/"
+# The tree key of one level: the page's place among its siblings (by order, then age),
+# zero-padded digits, so keys sort as the tree under any collation. Positions, not ids: a site
+# restored elsewhere with new ids keeps valid keys.
+KEY_PART = "{place:05d}/"
 
 
 def staff_reference(verbose_name):
@@ -56,10 +58,15 @@ class PageQuerySet(SiteQuerySet):
     def refresh_tree(self):
         """Recompute the tree key and depth of these pages (one site's) from their parents;
         returns how many changed."""
-        rows = {page.pk: page for page in self.only("pk", "parent", "order", "tree_key", "depth")}
+        pages = list(self.only("pk", "parent", "order", "tree_key", "depth"))
+        children = {}
+        for page in sorted(pages, key=lambda page: (page.order, page.pk)):
+            children.setdefault(page.parent_id, []).append(page)
+        positions = dict(tree_positions(children))
         changed = []
-        for page in rows.values():
-            key, depth = tree_position(page, rows)
+        for page in pages:
+            # A page cut off from the top (never by the admin, which refuses cycles) goes last.
+            key, depth = positions.get(page.pk, (KEY_PART.format(place=99999), 1))
             if (key, depth) != (page.tree_key, page.depth):
                 page.tree_key, page.depth = key, depth
                 changed.append(page)
@@ -67,14 +74,12 @@ class PageQuerySet(SiteQuerySet):
         return len(changed)
 
 
-def tree_position(page, rows):
-    """(tree key, depth) of `page` among `rows` ({id: page}); a broken chain stops the walk."""
-    parts, seen, current = [], set(), page
-    while current is not None and current.pk not in seen and len(parts) <= MAX_DEPTH:
-        seen.add(current.pk)
-        parts.append(KEY_PART.format(order=current.order, pk=current.pk))
-        current = rows.get(current.parent_id)
-    return "".join(reversed(parts)), len(parts)
+def tree_positions(children, parent_id=None, prefix="", depth=1):
+    """(page id, (tree key, depth)) of the pages under `parent_id`, each before its sub-pages."""
+    for place, page in enumerate(children.get(parent_id, ())):
+        key = prefix + KEY_PART.format(place=place)
+        yield page.pk, (key, depth)
+        yield from tree_positions(children, page.pk, key, depth + 1)
 
 
 class Page(models.Model):
@@ -175,11 +180,15 @@ class Page(models.Model):
         return sanitize_html(self.body)
 
     def ancestors(self):
-        """The pages above this one, the top-level one first (one query: their ids are in the
-        tree key)."""
-        ids = [int(part.split(".")[1]) for part in self.tree_key.split("/")[:-2]]
-        found = Page.objects.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+        """The pages above this one, the top-level one first: the pages of the site whose tree
+        key begins this one's (one query; none for a top-level page)."""
+        parts = self.tree_key.split("/")[:-2]
+        prefixes = ["".join(f"{part}/" for part in parts[:n]) for n in range(1, len(parts) + 1)]
+        if not prefixes:
+            return []
+        return list(
+            Page.objects.filter(site_id=self.site_id, tree_key__in=prefixes).order_by("tree_key")
+        )
 
 
 def height(page):

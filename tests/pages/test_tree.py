@@ -97,3 +97,14 @@ def test_search_text_is_folded_and_the_body_sanitized():
     assert page.search_title == "dang bo phu van"
     assert "lich su" in page.search_body
     assert "onclick" not in page.body and "<script>" not in page.body
+
+
+def test_ancestors_are_found_by_tree_key_within_the_site(other_site, django_assert_num_queries):
+    _root, _first, _second, grandchild = about_tree()
+    about_tree(site=other_site)
+    with django_assert_num_queries(1):
+        ancestors = grandchild.ancestors()
+    assert [(page.title, page.site_id) for page in ancestors] == [
+        ("Giới thiệu", grandchild.site_id),
+        ("Lịch sử hình thành", grandchild.site_id),
+    ]
