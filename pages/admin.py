@@ -49,7 +49,6 @@ class PageAdmin(SiteScopedAdmin, admin.ModelAdmin):
     list_select_related = ["updated_by"]
     ordering = ["tree_key"]
     search_fields = ["title", "search_title"]
-    prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
     inlines = [RevisionInline]
     actions = ["publish", "unpublish"]

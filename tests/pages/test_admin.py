@@ -104,7 +104,7 @@ def test_a_moderator_has_no_pages(client, member):
 
 
 def test_a_cycle_is_refused_with_a_vietnamese_message_keeping_what_was_typed(admin_client):
-    root, _first, second, grandchild = about_tree()
+    root, _first, _second, grandchild = about_tree()
     url = reverse("admin:pages_page_change", args=[root.pk])
     response = admin_client.post(
         url, page_form(title="Giới thiệu sửa", parent=grandchild.pk, status="published")
