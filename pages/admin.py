@@ -42,7 +42,7 @@ class RevisionInline(admin.TabularInline):
 
 @admin.register(Page)
 class PageAdmin(SiteScopedAdmin, admin.ModelAdmin):
-    list_display = ["tree_title", "order", "status", "publish_at", "updated_at", "public_link"]
+    list_display = ["tree_title", "order", "status", "updated_at", "public_link"]
     list_display_links = ["tree_title"]
     list_editable = ["order"]
     list_filter = ["status"]
@@ -55,7 +55,7 @@ class PageAdmin(SiteScopedAdmin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", ("parent", "order"), "body"]}),
         (_("Publishing"), {"fields": [("status", "publish_at")]}),
-        (_("Search engines"), {"fields": ["seo_title", "seo_description"]}),
+        (_("Search engine optimisation"), {"fields": ["seo_title", "seo_description"]}),
         (
             _("Record"),
             {

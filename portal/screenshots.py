@@ -134,4 +134,9 @@ SHOTS = {
     "429": ("reader", too_many_searches),
     "admin-login": ("reader", show("/admin/login/")),
     "admin-article-edit": ("staff", article_admin),
+    "page": ("reader", show("/trang/gioi-thieu/")),
+    "sub-page": ("reader", show("/trang/gioi-thieu-chung/")),
+    "pages-index": ("reader", show("/trang/")),
+    "page-print": ("reader", show("/trang/lich-su-hinh-thanh/in/")),
+    "admin-pages": ("staff", show("/admin/pages/page/")),
 }
