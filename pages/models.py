@@ -91,7 +91,9 @@ class Page(models.Model):
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent page"),
-        on_delete=models.PROTECT,
+        # A page with sub-pages is not deleted alone (the admin says which are in the way);
+        # its site's deletion takes the whole tree.
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="children",

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('parent', models.ForeignKey(blank=True, help_text='Leave empty for a top-level page.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='pages.page', verbose_name='parent page')),
+                ('parent', models.ForeignKey(blank=True, help_text='Leave empty for a top-level page.', null=True, on_delete=django.db.models.deletion.RESTRICT, related_name="children", to='pages.page', verbose_name='parent page')),
                 ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pages', to='tenancy.site', verbose_name='site')),
                 ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='updated by')),
             ],

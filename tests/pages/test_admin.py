@@ -171,3 +171,14 @@ def test_the_change_form_has_view_on_site_and_the_editor(admin_client):
     html = admin_client.get(reverse("admin:pages_page_change", args=[page.pk])).content.decode()
     assert "viewsitelink" in html
     assert "prose-editor" in html
+
+
+def test_a_page_with_sub_pages_is_not_deleted_alone(admin_client):
+    root, first, *_rest = about_tree()
+    response = admin_client.post(
+        reverse("admin:pages_page_delete", args=[root.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 200  # the admin lists the sub-pages in the way
+    assert Page.objects.filter(pk=root.pk).exists()
+    admin_client.post(reverse("admin:pages_page_delete", args=[first.pk]), {"post": "yes"})
+    assert not Page.objects.filter(pk=first.pk).exists()

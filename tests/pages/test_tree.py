@@ -108,3 +108,9 @@ def test_ancestors_are_found_by_tree_key_within_the_site(other_site, django_asse
         ("Giới thiệu", grandchild.site_id),
         ("Lịch sử hình thành", grandchild.site_id),
     ]
+
+
+def test_a_site_deleted_takes_its_whole_tree_with_it(other_site):
+    about_tree(site=other_site)
+    other_site.delete()
+    assert not Page.objects.exists()
