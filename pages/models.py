@@ -7,7 +7,7 @@ articles, search engines, printed leaflets) working; the breadcrumb shows where 
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from articles.html import EDITOR_EXTENSIONS, plain_text, sanitize_html
+from portal.locks import lock_names
 from portal.text import fold, nfc
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site, unique_slug
 
@@ -159,10 +160,13 @@ class Page(models.Model):
         self.search_body = fold(f"{self.seo_description} {plain_text(self.body)}")
         if not self.slug:
             self.slug = unique_slug(self, self.title, max_length=255, fallback="trang")
-        super().save(*args, **kwargs)
-        if kwargs.get("update_fields") is None:
-            Page.objects.for_site(self.site_id).refresh_tree()
-            self.refresh_from_db(fields=["tree_key", "depth"])
+        with transaction.atomic():
+            # One tree write of a site at a time: each sees the pages the others added.
+            lock_names([f"pages:tree:{self.site_id}"])
+            super().save(*args, **kwargs)
+            if kwargs.get("update_fields") is None:
+                Page.objects.for_site(self.site_id).refresh_tree()
+                self.refresh_from_db(fields=["tree_key", "depth"])
 
     def get_absolute_url(self):
         return reverse("pages:page", kwargs={"slug": self.slug})

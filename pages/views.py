@@ -85,7 +85,7 @@ class PageView(PageMixin, DetailView):
         children = Page.objects.for_site(self.request.site).published().filter(parent=page)
         return super().get_context_data(
             ancestors=ancestors,
-            children=list(children.order_by("order", "title")),
+            children=list(children.in_tree_order()),
             is_preview=self.is_preview(page),
             structured_data=breadcrumb_data(self.request, trail),
             **kwargs,
@@ -112,6 +112,6 @@ class PageIndexView(ListView):
     def get_queryset(self):
         published = Page.objects.for_site(self.request.site).published()
         children = Prefetch(
-            "children", queryset=published.order_by("order", "title"), to_attr="public_children"
+            "children", queryset=published.in_tree_order(), to_attr="public_children"
         )
-        return published.filter(parent=None).order_by("order", "title").prefetch_related(children)
+        return published.filter(parent=None).in_tree_order().prefetch_related(children)
