@@ -1,10 +1,12 @@
 """Cached pages show an edit at once, on the edited site only; the sitemap lists pages."""
 
+from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from pages.models import Page
 from tests.pages.helpers import about_tree, make_page
@@ -84,3 +86,14 @@ def test_the_sitemap_lists_no_page_of_another_site(client, other_site):
     make_page("Trang của xã", site=other_site, slug="trang-cua-xa")
     html = client.get(reverse("sitemap_section", args=["pages"])).content.decode()
     assert "trang-cua-xa" not in html
+
+
+def test_a_cached_page_lasts_no_longer_than_until_a_scheduled_page_appears(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    root = make_page("Giới thiệu", slug="gioi-thieu")
+    make_page(
+        "Sắp đăng", parent=root, slug="sap-dang", publish_at=timezone.now() + timedelta(seconds=30)
+    )
+    response = reader(1).get(root.get_absolute_url())
+    assert "sap-dang" not in response.content.decode()
+    assert 1 <= response.page_cache_seconds <= 30
