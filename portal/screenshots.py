@@ -116,10 +116,17 @@ def too_many_searches(page, site, addresses):
     raise RuntimeError("the search limit never refused a search")
 
 
-def article_admin(page, site, addresses):
-    page.goto(site.at("/admin/articles/article/"))
-    page.locator("#result_list tbody tr th a").first.click()
-    page.locator("#article_form").wait_for()
+def first_in_admin(changelist, form_id):
+    def edit(page, site, addresses):
+        page.goto(site.at(changelist))
+        page.locator("#result_list tbody tr th a").first.click()
+        page.locator(form_id).wait_for()
+        page.locator(".prose-menubar").first.wait_for()  # the editor, not its bare fields
+
+    return edit
+
+
+article_admin = first_in_admin("/admin/articles/article/", "#article_form")
 
 
 SHOTS = {
@@ -134,4 +141,10 @@ SHOTS = {
     "429": ("reader", too_many_searches),
     "admin-login": ("reader", show("/admin/login/")),
     "admin-article-edit": ("staff", article_admin),
+    "page": ("reader", show("/trang/gioi-thieu/")),
+    "sub-page": ("reader", show("/trang/gioi-thieu-chung/")),
+    "pages-index": ("reader", show("/trang/")),
+    "page-print": ("reader", show("/trang/lich-su-hinh-thanh/in/")),
+    "admin-pages": ("staff", show("/admin/pages/page/")),
+    "admin-page-edit": ("staff", first_in_admin("/admin/pages/page/", "#page_form")),
 }

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "library",
     "articles",
     "comments",
+    "pages",
     "stats",
     "nukeviet",
 ]

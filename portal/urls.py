@@ -5,9 +5,12 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from articles import sitemaps
+from pages.sitemaps import PageSitemap
 from tenancy.theme import theme_css
 
 from . import views
+
+SITEMAPS = {**sitemaps.SITEMAPS, "pages": PageSitemap}
 
 urlpatterns = [
     path(f"{settings.PORTAL_ADMIN_URL}xac-thuc-hai-buoc/", include("accounts.urls")),
@@ -26,16 +29,17 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemaps.index,
-        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
         sitemaps.section,
-        {"sitemaps": sitemaps.SITEMAPS},
+        {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
     path("", include("articles.urls")),
+    path("", include("pages.urls")),
     # Last: the old NukeViet addresses of imported articles, after every address of this site.
     path("", include("nukeviet.urls")),
 ]

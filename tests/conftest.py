@@ -47,6 +47,7 @@ MIGRATION_DATA = [
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),
+    ("pages.migrations.0002_roles", "grant_pages"),
     ("tenancy.migrations.0002_first_site", "create_first_site"),
     ("tenancy.migrations.0004_roles_from_groups", "create_site_administrators"),
 ]

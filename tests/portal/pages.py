@@ -67,6 +67,10 @@ def public_page_types(article):
         ("search with results", "/tim-kiem/?q=phu+van"),
         ("search without results", EMPTY_SEARCH),
         ("print view", article.get_absolute_url() + "in/"),
+        ("page with sub-pages", "/trang/gioi-thieu/"),
+        ("sub-page with a table", "/trang/gioi-thieu-chung/"),
+        ("index of pages", "/trang/"),
+        ("print view of a page", "/trang/lich-su-hinh-thanh/in/"),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]

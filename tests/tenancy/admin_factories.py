@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
 from library.models import Attachment, Picture
+from pages.models import Page
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -95,6 +96,7 @@ FACTORIES = {
     Attachment: attachment,
     Vote: vote,
     Comment: comment,
+    Page: lambda site, mark: Page.objects.create(site=site, title=mark, slug=mark.lower()),
     DailyVisits: daily_visits,
     Membership: lambda site, mark: Membership.objects.get(user=account(site, mark)),
     get_user_model(): account,

@@ -20,6 +20,7 @@ from comments.services import post_comment
 from library.attachments import check_upload, store_attachment
 from library.pictures import normalize_upload, store_picture
 from nukeviet.models import ImportedVisits, LegacyObject
+from pages.models import Page, PageRevision
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
 from tenancy.portability import site_models, site_path, site_rows
@@ -74,6 +75,11 @@ def fill(site, marker, colour, staff_name):
         site=site, day=date(2025, 6, 2), dimension="browser", value=marker, count=4
     )
     ImportedVisits.objects.create(site=site, source=marker, period="day", start="2025-06-01")
+    about = Page.objects.create(site=site, title=f"Giới thiệu {marker}", status="published")
+    history = Page.objects.create(
+        site=site, parent=about, title=f"Lịch sử {marker}", created_by=editor
+    )
+    PageRevision.objects.create(page=history, title=f"Lịch sử cũ {marker}", created_by=editor)
     LegacyObject.objects.create(
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
