@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "portal",
     "tenancy",
     "accounts",
+    "menus",
     "articles",
     "comments",
     "stats",

@@ -48,6 +48,7 @@ MIGRATION_DATA = [
     ("stats.migrations.0002_reports_permission", "grant_reports"),
     ("tenancy.migrations.0002_first_site", "create_first_site"),
     ("tenancy.migrations.0004_roles_from_groups", "create_site_administrators"),
+    ("menus.migrations.0002_site_administrators", "grant_site_administrators"),
 ]
 
 
