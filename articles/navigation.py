@@ -24,27 +24,26 @@ def category_tree(site):
 
 
 def category_choices(site):
-    return [(str(category.pk), str(category)) for category in Category.objects.for_site(site)]
+    """Categories are keyed by slug: a menu item still finds its category in a site restored
+    from a backup, where ids differ."""
+    return [(category.slug, str(category)) for category in Category.objects.for_site(site)]
 
 
 def category_urls(site, keys):
-    """Addresses of the site's active categories among `keys` (ids); others resolve to none."""
-    ids = [int(key) for key in keys if key.isdigit()]
-    found = Category.objects.for_site(site).active().filter(pk__in=ids).select_related(None)
+    """Addresses of the site's active categories among `keys` (slugs); others resolve to none."""
+    found = Category.objects.for_site(site).active().filter(slug__in=keys).select_related(None)
     return {
-        str(pk): reverse("articles:category", kwargs={"slug": slug})
-        for pk, slug in found.values_list("pk", "slug")
+        slug: reverse("articles:category", kwargs={"slug": slug})
+        for slug in found.values_list("slug", flat=True)
     }
 
 
 def category_lookup(site, slug):
-    found = Category.objects.for_site(site).filter(slug=slug).values_list("pk", flat=True)
-    pk = found.first()
-    return str(pk) if pk else None
+    return slug if Category.objects.for_site(site).filter(slug=slug).exists() else None
 
 
 def category_spec(category, children=()):
-    return registry.Spec(category.name, "category", str(category.pk), children=list(children))
+    return registry.Spec(category.name, "category", category.slug, children=list(children))
 
 
 def default_items(site):
@@ -61,7 +60,7 @@ def default_items(site):
 
 def top_category_options(site):
     roots = Category.objects.for_site(site).active().filter(parent=None).select_related(None)
-    return [(str(pk), name) for pk, name in roots.values_list("pk", "name")]
+    return list(roots.values_list("slug", "name"))
 
 
 def register():

@@ -51,13 +51,18 @@ class MenuItemInline(admin.TabularInline):
 
 @admin.register(Menu)
 class MenuAdmin(SiteScopedAdmin, admin.ModelAdmin):
-    list_display = ["__str__", "item_count"]
+    list_display = ["__str__", "item_labels"]
+    search_fields = ["items__label"]
     inlines = [MenuItemInline]
     change_list_template = "admin/menus/menu/change_list.html"
 
     @admin.display(description=_("items"))
-    def item_count(self, menu):
-        return menu.items.count()
+    def item_labels(self, menu):
+        labels = [item.label for item in menu.items.all() if item.parent_id is None]
+        return ", ".join(labels) or "-"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("items")
 
     def get_urls(self):
         start = path(

@@ -68,5 +68,6 @@ def seed_demo(site, second_ward=False):
     added = 0
     for place, specs in ((Menu.Place.HEADER, header_specs), (Menu.Place.FOOTER, footer_specs)):
         if not Menu.objects.for_site(site).filter(place=place).exists():
-            added += services.create_menu(site, place, specs(site))
+            menu = services.create_menu(site, place, specs(site))
+            added += 1 + menu.items.count()
     return added + seed_links(site, second_ward)

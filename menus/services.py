@@ -13,17 +13,13 @@ ORDER_STEP = 10
 
 @transaction.atomic
 def create_menu(site, place, specs):
-    """A menu of the site at `place` with the items of `specs` (registry.Spec); how many rows
-    were added (the menu and its items)."""
+    """A menu of the site at `place` with the items of `specs` (registry.Spec)."""
     menu = Menu.objects.create(site=site, place=place)
-    added = 1
     for order, spec in enumerate(specs, start=1):
         parent = add_item(menu, spec, order * ORDER_STEP)
-        added += 1
         for child_order, child in enumerate(spec.children, start=1):
             add_item(menu, child, child_order * ORDER_STEP, parent)
-            added += 1
-    return added
+    return menu
 
 
 def add_item(menu, spec, order, parent=None):
@@ -60,8 +56,7 @@ def start_header_from_defaults(site):
     its categories), for staff to edit; None if it already has one."""
     if Menu.objects.for_site(site).filter(place=Menu.Place.HEADER).exists():
         return None
-    create_menu(site, Menu.Place.HEADER, registry.default_items(site))
-    return Menu.objects.for_site(site).get(place=Menu.Place.HEADER)
+    return create_menu(site, Menu.Place.HEADER, registry.default_items(site))
 
 
 @transaction.atomic

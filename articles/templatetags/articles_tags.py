@@ -77,7 +77,7 @@ def rated_articles(context, kind=None):
 
 @register.filter
 def of_category(sections, key):
-    """The home page's sections, or only the one of the category whose id is `key`."""
+    """The home page's sections, or only the one of the category whose slug is `key`."""
     if not key:
         return sections
-    return [(category, articles) for category, articles in sections if str(category.pk) == key]
+    return [(category, articles) for category, articles in sections if category.slug == key]

@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article, Category, Picture, Tag, Vote
 from comments.models import Comment
+from menus.models import Link, Menu, MenuItem, Placement
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -61,6 +62,12 @@ def daily_visits(site, mark):
     )
 
 
+def menu(site, mark):
+    found = Menu.objects.create(site=site, place=Menu.Place.FOOTER)
+    MenuItem.objects.create(menu=found, label=mark, kind="url", url=f"/{mark.lower()}/")
+    return found
+
+
 def renamed_site(site, mark):
     site.name = mark
     site.save()
@@ -83,6 +90,11 @@ FACTORIES = {
     Vote: vote,
     Comment: comment,
     DailyVisits: daily_visits,
+    Menu: menu,
+    Link: lambda site, mark: Link.objects.create(site=site, title=mark, url="https://example.vn"),
+    Placement: lambda site, mark: Placement.objects.create(
+        site=site, area="sidebar", block="links", option=mark
+    ),
     Membership: lambda site, mark: Membership.objects.get(user=account(site, mark)),
     get_user_model(): account,
     Group: lambda site, mark: Group.objects.create(name=mark),

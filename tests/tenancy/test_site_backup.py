@@ -18,6 +18,9 @@ from articles.models import Article, ArticleRevision
 from articles.pictures import normalize_upload, store_picture
 from articles.services import cast_vote
 from comments.services import post_comment
+from menus.models import Link, Menu, MenuItem, Placement
+from menus.registry import Spec
+from menus.services import create_menu
 from nukeviet.models import ImportedVisits, LegacyObject
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
@@ -64,6 +67,11 @@ def fill(site, marker, colour, staff_name):
     DailyBreakdown.objects.create(
         site=site, day=date(2025, 6, 2), dimension="browser", value=marker, count=4
     )
+    menu = create_menu(site, Menu.Place.HEADER, [Spec(f"Tin {marker}", "category", parent.slug)])
+    MenuItem.objects.create(menu=menu, parent=menu.items.get(), label=marker, kind="url", url="/a/")
+    link = Link(site=site, title=f"Cổng {marker}", url="https://example.gov.vn")
+    link.logo.save(f"logo-{marker}.png", ContentFile(picture_bytes(format="PNG")))
+    Placement.objects.create(site=site, area="sidebar", block="links", order=5)
     ImportedVisits.objects.create(site=site, source=marker, period="day", start="2025-06-01")
     LegacyObject.objects.create(
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
