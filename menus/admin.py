@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.html import format_html
@@ -37,8 +39,15 @@ class MenuItemInline(admin.TabularInline):
         )
 
     def get_queryset(self, request):
+        """Each top-level item followed by its sub-items, as the menu shows them."""
         items = super().get_queryset(request).filter(menu__site=request.site)
-        return items.select_related("parent").order_by("order", "pk")
+        return items.select_related("parent").order_by(
+            Coalesce("parent__order", "order"),
+            Coalesce("parent_id", "id"),
+            F("parent_id").asc(nulls_first=True),
+            "order",
+            "pk",
+        )
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

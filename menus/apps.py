@@ -21,4 +21,4 @@ class MenusConfig(AppConfig):
             "menus/blocks/links.html",
             defaults={blocks.HOME: 90, blocks.SIDEBAR: 90},
         )
-        demo_registry.register("menus", seed_demo, order=60)
+        demo_registry.register("menus and links", seed_demo, order=60)

@@ -73,7 +73,7 @@ def find_addresses(page, site):
     """The demo site's addresses of an article, a category, a tag and the article's admin page."""
     page.goto(site.at("/"))
     article = page.locator(".lead-article__title a").first.get_attribute("href")
-    category = page.locator(".main-nav__list > li > a").nth(1).get_attribute("href")
+    category = page.locator(".main-nav a[href*='/chuyen-muc/']").first.get_attribute("href")
     page.goto(site.at(article))
     tag = page.locator(".article__tags a").first.get_attribute("href")
     page.close()
@@ -122,8 +122,25 @@ def article_admin(page, site, addresses):
     page.locator("#article_form").wait_for()
 
 
+def menu_open(page, site, addresses):
+    """The home page with the header menu opened from its button (on a phone), or hovered."""
+    page.goto(site.at("/"))
+    toggle = page.locator(".main-nav__toggle")
+    if toggle.is_visible():
+        toggle.click()
+    else:
+        page.locator(".main-nav__item--parent").first.hover()
+
+
+def menu_admin(page, site, addresses):
+    page.goto(site.at("/admin/menus/menu/"))
+    page.locator("#result_list tbody tr th a").first.click()
+    page.locator("#menu_form").wait_for()
+
+
 SHOTS = {
     "home": ("reader", show("/")),
+    "home-menu-open": ("reader", menu_open),
     "category": ("reader", show("{category}")),
     "article": ("reader", show("{article}")),
     "article-comment-form": ("reader", comment_form_open),
@@ -134,4 +151,5 @@ SHOTS = {
     "429": ("reader", too_many_searches),
     "admin-login": ("reader", show("/admin/login/")),
     "admin-article-edit": ("staff", article_admin),
+    "admin-menu-edit": ("staff", menu_admin),
 }

@@ -26,9 +26,9 @@
   function onMove(event) {
     var target = rowOf(document.elementFromPoint(event.clientX, event.clientY));
     if (!target || target === dragged || target.parentNode !== dragged.parentNode) return;
-    var box = target.getBoundingClientRect();
-    var after = event.clientY > box.top + box.height / 2;
-    target.parentNode.insertBefore(dragged, after ? target.nextSibling : target);
+    var rows = rowsOf(target.parentNode);
+    var upwards = rows.indexOf(target) < rows.indexOf(dragged);
+    target.parentNode.insertBefore(dragged, upwards ? target : target.nextSibling);
   }
 
   function onEnd() {
