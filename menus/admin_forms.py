@@ -2,12 +2,14 @@
 portal, the address typed below, or nothing), and a layout row's block and option."""
 
 from django import forms
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from . import blocks, registry
 from .models import MenuItem, Placement
 
 SEPARATOR = ":"
+ORDER_STEP = 10
 
 
 def destination_choices(site):
@@ -37,6 +39,12 @@ def known_values(choices):
             yield value
 
 
+def next_order(menu):
+    """A new row's number: after the menu's last top-level item."""
+    last = MenuItem.objects.filter(menu=menu, parent=None).aggregate(last=Max("order"))["last"]
+    return (last or 0) + ORDER_STEP
+
+
 class MenuItemForm(forms.ModelForm):
     site = None  # set per request by the admin
     menu = None
@@ -56,6 +64,8 @@ class MenuItemForm(forms.ModelForm):
             choices.append((current, missing % {"target": current}))
         self.fields["destination"].choices = choices
         self.fields["destination"].initial = current
+        if not self.instance.pk and self.menu:
+            self.initial.setdefault("order", next_order(self.menu))
         parents = MenuItem.objects.filter(menu=self.menu, parent=None) if self.menu else None
         parents = parents.exclude(pk=self.instance.pk) if parents is not None else None
         self.fields["parent"].queryset = parents if parents is not None else MenuItem.objects.none()

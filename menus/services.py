@@ -3,7 +3,7 @@ from math import cos, pi, sin
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from . import blocks, registry
 from .models import Menu, MenuItem, Placement
@@ -45,7 +45,8 @@ def drawn_logo(text, size=(240, 80)):
         angle = -pi / 2 + n * pi / 5
         points.append((centre[0] + r * cos(angle), centre[1] + r * sin(angle)))
     draw.polygon(points, fill="#ffd54f")
-    draw.text((80, size[1] // 2 - 8), text, fill="#ffffff")
+    font = ImageFont.load_default(size=20)
+    draw.text((78, size[1] // 2), text, fill="#ffffff", font=font, anchor="lm")
     output = io.BytesIO()
     image.save(output, "PNG")
     return ContentFile(output.getvalue(), name="logo.png")
