@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from menus.models import Link, MenuItem
+from portal import pagecache
 from tests.factories import first_site, make_article, make_category
 
 from .conftest import OTHER_HOST
@@ -111,13 +112,32 @@ def test_a_link_shows_between_its_dates_and_the_page_cache_ends_with_it(client, 
     assert response.wsgi_request.page_cache_until <= now + timedelta(seconds=30)
 
 
-def test_a_page_is_not_stored_past_the_end_of_a_link(client, settings):
+def test_a_page_is_stored_no_longer_than_until_a_link_ends(client, settings, monkeypatch):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    stored, store = [], pagecache.store
+
+    def recorded(key, versions, response, seconds):
+        stored.append(seconds)
+        store(key, versions, response, seconds)
+
+    monkeypatch.setattr(pagecache, "store", recorded)
     Link.objects.create(
         site=first_site(),
-        title="Hết ngay",
+        title="Hết sau một phút",
         url="https://c.example.vn",
-        ends_at=timezone.now() + timedelta(milliseconds=300),
+        ends_at=timezone.now() + timedelta(seconds=60),
     )
-    assert client.get("/").headers.get("X-Page-Cache") is None
-    assert client.get("/").headers.get("X-Page-Cache") is None
+    assert "Hết sau một phút" in client.get("/").content.decode()
+    assert len(stored) == 1 and 0 < stored[0] <= 60
+
+
+def test_after_its_end_a_link_leaves_the_cached_bundle(client, no_page_cache, monkeypatch):
+    ends = timezone.now() + timedelta(minutes=5)
+    Link.objects.create(
+        site=first_site(), title="Sắp hết", url="https://c.example.vn", ends_at=ends
+    )
+    assert "Sắp hết" in client.get("/").content.decode()
+    assert "Sắp hết" in client.get("/").content.decode()
+    later = ends + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Sắp hết" not in client.get("/").content.decode()
