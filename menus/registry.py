@@ -64,6 +64,7 @@ class Spec:
 _kinds = {}
 _lists = {}
 _defaults = []
+_watchers = []
 
 
 def one_by_one(url):
@@ -74,6 +75,16 @@ def register_kind(key, label, choices, url=None, *, urls=None, models=(), lookup
     if key in (LIST, URL):
         raise ValueError(f"{key!r} is reserved")
     _kinds[key] = Kind(key, label, choices, urls or one_by_one(url), tuple(models), lookup)
+    for watcher in _watchers:
+        for model in models:
+            watcher(model)
+
+
+def watch_models(watcher):
+    """`watcher(model)` for each model of the kinds registered, now and later."""
+    _watchers.append(watcher)
+    for model in watched_models():
+        watcher(model)
 
 
 def register_list(key, label, url):
