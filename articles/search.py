@@ -20,10 +20,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from library.html import plain_text
 from portal.text import fold
 
 from .caching import cached_block
-from .html import plain_text
 from .matching import MAX_WORDS, WORD, Ranked, query_words
 from .models import Article
 from .navigation import category_tree

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 
-from articles.picture_fields import PictureField
+from library.picture_fields import PictureField
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site
 
 from . import blocks, registry

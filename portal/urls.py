@@ -5,6 +5,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from articles import sitemaps
+from tenancy.theme import theme_css
 
 from . import views
 
@@ -19,7 +20,9 @@ urlpatterns = [
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
     path("", include("stats.urls")),
+    path("", include("library.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("giao-dien/<str:fingerprint>.css", theme_css, name="site_theme"),
     path(
         "sitemap.xml",
         sitemaps.index,

@@ -43,6 +43,7 @@ def _isolated(settings, tmp_path):
 # The data migrations that create permission groups, with the function each runs.
 MIGRATION_DATA = [
     ("articles.migrations.0003_groups_and_search_text", "create_groups"),
+    ("library.migrations.0001_initial", "grant_library"),
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),

@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles.models import Article, Category, Picture, Tag, Vote
+from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
+from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
@@ -42,6 +43,17 @@ def picture(site, mark):
         sha256=mark,
         width=8,
         height=8,
+    )
+
+
+def attachment(site, mark):
+    return Attachment.objects.create(
+        site=site,
+        file=f"attachments/{mark.lower()}.pdf",
+        original_name=f"{mark}.pdf",
+        title=mark,
+        sha256=mark,
+        content_type="application/pdf",
     )
 
 
@@ -87,6 +99,7 @@ FACTORIES = {
     Category: lambda site, mark: make_category(name=mark, site=site, slug=mark.lower()),
     Tag: lambda site, mark: make_tag(name=mark, slug=mark.lower(), site=site),
     Picture: picture,
+    Attachment: attachment,
     Vote: vote,
     Comment: comment,
     DailyVisits: daily_visits,

@@ -15,9 +15,10 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, ArticleRevision
-from articles.pictures import normalize_upload, store_picture
 from articles.services import cast_vote
 from comments.services import post_comment
+from library.attachments import check_upload, store_attachment
+from library.pictures import normalize_upload, store_picture
 from menus.models import Link, Menu, MenuItem, Placement
 from menus.registry import Spec
 from menus.services import create_menu
@@ -27,8 +28,10 @@ from tenancy.models import Membership, Site
 from tenancy.portability import site_models, site_path, site_rows
 from tenancy.roles import Role
 from tenancy.testing import give_role
-from tests.articles.test_pictures import picture_bytes, upload_of
 from tests.factories import make_article, make_category, make_tag
+from tests.library.documents import pdf_bytes
+from tests.library.documents import upload_of as document_upload
+from tests.library.test_pictures import picture_bytes, upload_of
 from tests.portal.test_backup import instance as new_instance  # noqa: F401 (a fixture)
 from tests.portal.test_backup import media_files
 from tests.tenancy.conftest import OTHER_HOST
@@ -54,6 +57,12 @@ def fill(site, marker, colour, staff_name):
         site=site,
         normalized=normalize_upload(upload_of(picture_bytes(size=(900, 600), color=colour))),
         alt=f"Ảnh {marker}",
+        user=editor,
+    )
+    store_attachment(
+        check_upload(document_upload(pdf_bytes(marker), f"{marker}.pdf")),
+        site=site,
+        title=f"Văn bản {marker}",
         user=editor,
     )
     question = post_comment(
@@ -270,9 +279,10 @@ def test_the_model_walk_exports_every_model_with_a_site_path():
     labels = {model._meta.label for model in exported}
     assert {
         "tenancy.Site", "tenancy.Domain", "tenancy.Membership", "articles.Category",
-        "articles.Tag", "articles.Picture", "articles.Article", "articles.ArticleRevision",
-        "articles.Vote", "comments.Comment", "stats.DailyVisits", "stats.HourlyVisits",
-        "stats.DailyBreakdown", "nukeviet.LegacyObject", "nukeviet.ImportedVisits",
+        "articles.Tag", "library.Picture", "library.Attachment", "articles.Article",
+        "articles.ArticleRevision", "articles.Vote", "comments.Comment", "stats.DailyVisits",
+        "stats.HourlyVisits", "stats.DailyBreakdown", "nukeviet.LegacyObject",
+        "nukeviet.ImportedVisits",
     } <= labels  # fmt: skip
 
 

@@ -3,8 +3,8 @@ or {% picture article.cover_image 1200 as cover %} for src, srcset, sizes, width
 
 from django import template
 
-from articles.pictures import library_name
-from articles.renditions import rendition_url, shown
+from library.pictures import library_name
+from library.renditions import rendition_url, shown
 
 register = template.Library()
 
@@ -25,5 +25,5 @@ def rendition(file, width):
 
 @register.simple_tag
 def picture(file, width):
-    """The picture at most `width` pixels wide (`articles.renditions.Shown`), or None."""
+    """The picture at most `width` pixels wide (`library.renditions.Shown`), or None."""
     return shown(file, int(width)) if file else None

@@ -15,17 +15,18 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from articles.models import Article, Picture
-from articles.pictures import (
+from articles.models import Article
+from library.models import Picture
+from library.pictures import (
     PictureError,
     normalize_upload,
     rendition_name,
     store_picture,
 )
-from articles.renditions import with_renditions
+from library.renditions import with_renditions
 from tests.factories import first_site, make_article
 
-UPLOAD_URL = "/admin/articles/picture/upload/"
+UPLOAD_URL = "/admin/library/picture/upload/"
 NOT_A_PICTURE = "Tệp không phải là ảnh hoặc ảnh bị hỏng."
 SVG_REFUSED = "Không chấp nhận ảnh SVG vì có thể chứa mã độc; hãy dùng JPEG, PNG, WebP, GIF."
 BOMB = "Ảnh là một “bom giải nén”: khi mở ra có số điểm ảnh vượt xa giới hạn 40 megapixel."
@@ -360,7 +361,7 @@ def post_picture(client, data, name="anh.jpg", **fields):
 
 
 def test_the_upload_url_is_the_admin_one():
-    assert reverse("admin:articles_picture_upload") == UPLOAD_URL
+    assert reverse("admin:library_picture_upload") == UPLOAD_URL
 
 
 @pytest.mark.django_db
@@ -407,7 +408,7 @@ def test_the_upload_needs_the_csrf_token(editor_user):
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor_user)
     assert post_picture(client, picture_bytes((10, 10))).status_code == 403
-    client.get(reverse("admin:articles_picture_add"))  # sets the CSRF cookie
+    client.get(reverse("admin:library_picture_add"))  # sets the CSRF cookie
     token = client.cookies["csrftoken"].value
     response = client.post(
         UPLOAD_URL,
@@ -473,7 +474,7 @@ def test_a_storage_failure_answers_json(client, editor_user, monkeypatch):
 def test_the_admin_form_shows_validation_errors(client, staff_user):
     client.force_login(staff_user)
     response = client.post(
-        reverse("admin:articles_picture_add"), {"upload": upload_of(b"gia mao", "gia.jpg")}
+        reverse("admin:library_picture_add"), {"upload": upload_of(b"gia mao", "gia.jpg")}
     )
     assert response.status_code == 200
     assert NOT_A_PICTURE in response.content.decode()
@@ -484,24 +485,24 @@ def test_the_admin_form_shows_validation_errors(client, staff_user):
 def test_the_admin_uploads_and_lists_pictures(client, staff_user):
     client.force_login(staff_user)
     response = client.post(
-        reverse("admin:articles_picture_add"),
+        reverse("admin:library_picture_add"),
         {"upload": upload_of(picture_bytes((1000, 800))), "alt": "Cầu Phù Vân", "caption": ""},
     )
     picture = Picture.objects.get()
     assert response.status_code == 302
     assert (picture.alt, picture.width, picture.uploaded_by) == ("Cầu Phù Vân", 1000, staff_user)
 
-    changelist = client.get(reverse("admin:articles_picture_changelist")).content.decode()
+    changelist = client.get(reverse("admin:library_picture_changelist")).content.decode()
     assert picture.file.url.replace(".jpg", "~320w.jpg") in changelist
     assert "Cầu Phù Vân" in changelist
-    change = client.get(reverse("admin:articles_picture_change", args=[picture.pk]))
+    change = client.get(reverse("admin:library_picture_change", args=[picture.pk]))
     assert "1000 \N{MULTIPLICATION SIGN} 800" in change.content.decode()
 
 
 @pytest.mark.django_db
 def test_the_picker_lists_the_library_for_the_figure_dialog(client, staff_user, library_picture):
     client.force_login(staff_user)
-    url = reverse("admin:articles_picture_picker")
+    url = reverse("admin:library_picture_picker")
     response = client.get(url, {"CKEditorFuncNum": "-1"})
     page = response.content.decode()
     assert f'data-url="{library_picture.file.url}"' in page

@@ -1,6 +1,6 @@
 """What pages show of stored pictures: re-encoded renditions with their sizes and srcset, for
 templates (`shown`, `rendition_url`) and for article bodies (`with_renditions`). Nothing here
-writes a library picture; articles/pictures.py does.
+writes a library picture; library/pictures.py does.
 """
 
 import logging

@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_protect
 from tenancy.admin import SiteScopedAdmin
 
 from .admin_forms import PictureAltTextForm
+from .endpoints import invalid_form, json_error, refusal
 from .models import Picture
 from .picture_fields import PictureUploadField
 from .pictures import store_picture
@@ -58,10 +59,6 @@ class PictureAddForm(PictureAltTextForm, PictureUploadForm):
     """The admin's add page: the upload, with alt text required (or taken from the caption)."""
 
 
-def can_upload(user):
-    return user.is_active and user.is_staff and user.has_perm("articles.add_picture")
-
-
 def picture_json(picture):
     return {
         "id": picture.pk,
@@ -71,10 +68,6 @@ def picture_json(picture):
         "alt": picture.alt,
         "caption": picture.caption,
     }
-
-
-def json_error(message, status, **extra):
-    return JsonResponse({"error": str(message), **extra}, status=status)
 
 
 @admin.register(Picture)
@@ -87,7 +80,7 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
     change_readonly_fields = ["preview", "address", "dimensions", "size"]
 
     class Media:
-        css = {"all": ["articles/css/pictures.css"]}
+        css = {"all": ["library/css/pictures.css"]}
 
     def get_fields(self, request, obj=None):
         return ["upload", "alt", "caption"] if obj is None else self.change_fields
@@ -147,30 +140,29 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
             path(
                 "upload/",
                 csrf_protect(never_cache(self.upload_view)),
-                name="articles_picture_upload",
+                name="library_picture_upload",
             ),
             path(
                 "picker/",
                 self.admin_site.admin_view(self.picker_view),
-                name="articles_picture_picker",
+                name="library_picture_picker",
             ),
             *super().get_urls(),
         ]
 
     def upload_view(self, request):
         """The editor's upload: POST multipart (upload, alt, caption), answers JSON."""
-        if not can_upload(request.user):
-            return json_error(gettext("You are not allowed to upload pictures."), 403)
-        if request.method != "POST":
-            response = json_error(gettext("Send the picture with POST."), 405)
-            response["Allow"] = "POST"
-            return response
+        refused = refusal(
+            request,
+            "library.add_picture",
+            gettext("You are not allowed to upload pictures."),
+            gettext("Send the picture with POST."),
+        )
+        if refused:
+            return refused
         form = PictureAddForm(request.POST, request.FILES, site=request.site)
         if not form.is_valid():
-            errors = {
-                field: list(map(str, field_errors)) for field, field_errors in form.errors.items()
-            }
-            return json_error(next(iter(errors.values()))[0], 400, errors=errors)
+            return invalid_form(form)
         try:
             picture, created = form.store(request.user)
         except OSError:
@@ -196,4 +188,4 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
             "func_num": func_num if re.fullmatch(r"-?\d{1,9}", func_num) else "",
             "page_obj": Paginator(pictures, PICKER_PAGE_SIZE).get_page(request.GET.get("p")),
         }
-        return TemplateResponse(request, "admin/articles/picture/picker.html", context)
+        return TemplateResponse(request, "admin/library/picture/picker.html", context)

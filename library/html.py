@@ -1,4 +1,4 @@
-"""The allow-list that article HTML is cleaned with (nh3), on save and before rendering."""
+"""The allow-list that editor HTML is cleaned with (nh3), on save and before rendering."""
 
 import re
 from html import unescape
@@ -7,6 +7,7 @@ import nh3
 from django.urls import reverse_lazy
 from django.utils.html import strip_tags
 
+from .attachments import ATTACHMENT_UPLOAD_EXTENSION
 from .pictures import PICTURE_UPLOAD_EXTENSION
 
 ALLOWED_TAGS = {
@@ -43,10 +44,11 @@ EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
-    "Figure": {"pickerUrl": reverse_lazy("admin:articles_picture_picker")},
+    "Figure": {"pickerUrl": reverse_lazy("admin:library_picture_picker")},
     "Caption": True,
     "Image": True,
     "PictureUpload": PICTURE_UPLOAD_EXTENSION,
+    "AttachmentUpload": ATTACHMENT_UPLOAD_EXTENSION,
     "History": True,
 }
 

@@ -274,7 +274,7 @@ def scaled(image, width):
 
 
 def picture_model():
-    return apps.get_model("articles", "Picture")
+    return apps.get_model("library", "Picture")
 
 
 def write_file(storage, name, content):
@@ -327,10 +327,10 @@ def write_renditions(storage, normalized):
         write_file(storage, rendition_name(name, width), encode(image, kind))
 
 
-# The options of the editor's "PictureUpload" extension (static/articles/js/picture-upload.js),
+# The options of the editor's "PictureUpload" extension (static/library/js/editor-uploads.js),
 # resolved and translated when the admin page is rendered.
 PICTURE_UPLOAD_EXTENSION = {
-    "uploadUrl": reverse_lazy("admin:articles_picture_upload"),
+    "uploadUrl": reverse_lazy("admin:library_picture_upload"),
     "accept": lazy(accepted_types, str)(),
     "label": gettext_lazy("Insert picture"),
     "dialogTitle": gettext_lazy("Insert a picture"),

@@ -1,4 +1,4 @@
-"""Fields that put every picture through the library (articles/pictures.py).
+"""Fields that put every picture through the library (library/pictures.py).
 
 `PictureUploadField` is the form field of an upload: its cleaned value is the checked,
 re-encoded picture. `PictureField` is an image field of a model (an article's cover) whose
