@@ -91,11 +91,18 @@ def layout_of(site):
     return {area: saved.get(area, blocks.default_layout(area)) for area in Placement.Area.values}
 
 
+def soonest(*moments):
+    found = [moment for moment in moments if moment]
+    return min(found) if found else None
+
+
 def build(site, now):
     menus = menus_of(site)
     return {
         "menus": {place: resolved(site, specs) for place, specs in menus.items()},
         "links": links_of(site, now),
         "layout": layout_of(site),
-        "until": Link.objects.for_site(site).next_change(now),
+        "until": soonest(
+            Link.objects.for_site(site).next_change(now), registry.next_change(site, now)
+        ),
     }

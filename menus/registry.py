@@ -6,7 +6,8 @@ Content apps register, in their AppConfig.ready():
   page), offered to staff by `choices(site)` and turned into addresses by `url(site, key)`
   (or `urls(site, keys)`, all at once); `models` are the models whose changes may change those
   addresses (the site's menus are then made again); `lookup(site, slug)` finds a key by slug
-  (for demo content);
+  (for demo content); `next_change(site, now)` says when a target appears or goes by itself
+  (a page scheduled for later), so the menus are not kept past it;
 - a list of the portal (`register_list`): a page with no row behind it (home, search, the
   documents list) by URL name or path;
 - the default items (`register_default`) a site's header shows while it has no menu of its
@@ -33,6 +34,7 @@ class Kind:
     urls: Callable  # (site, keys) -> {key: url}
     models: tuple = ()
     lookup: Callable | None = None  # (site, slug) -> key or None
+    next_change: Callable | None = None  # (site, now) -> when a target next appears or goes
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,13 @@ def one_by_one(url):
     return lambda site, keys: {key: url(site, key) for key in keys}
 
 
-def register_kind(key, label, choices, url=None, *, urls=None, models=(), lookup=None):
+def register_kind(
+    key, label, choices, url=None, *, urls=None, models=(), lookup=None, next_change=None
+):
     if key in (LIST, URL):
         raise ValueError(f"{key!r} is reserved")
-    _kinds[key] = Kind(key, label, choices, urls or one_by_one(url), tuple(models), lookup)
+    resolve_all = urls or one_by_one(url)
+    _kinds[key] = Kind(key, label, choices, resolve_all, tuple(models), lookup, next_change)
     for watcher in _watchers:
         for model in models:
             watcher(model)
@@ -116,6 +121,13 @@ def default_items(site):
 def lookup(kind_key, site, slug):
     found = _kinds.get(kind_key)
     return found.lookup(site, slug) if found and found.lookup else None
+
+
+def next_change(site, now):
+    """The soonest time a registered target appears or goes by itself (a scheduled page)."""
+    found = [kind.next_change(site, now) for kind in _kinds.values() if kind.next_change]
+    found = [moment for moment in found if moment]
+    return min(found) if found else None
 
 
 def watched_models():

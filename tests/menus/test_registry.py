@@ -148,3 +148,27 @@ def test_a_site_without_a_menu_shows_home_and_its_categories(client, no_page_cac
     assert 'href="/"' in nav and "Trang chủ" in nav
     assert f'href="{parent.get_absolute_url()}"' in nav
     assert "Hội đồng nhân dân" in nav
+
+
+def test_a_kind_scheduled_to_change_bounds_how_long_the_menus_are_kept(
+    monkeypatch, client, no_page_cache
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    later = timezone.now() + timedelta(minutes=10)
+    monkeypatch.setattr(registry, "_kinds", dict(registry._kinds))
+    registry.register_kind(
+        "scheduled",
+        "Hẹn giờ",
+        lambda site: [],
+        lambda site, key: "/hen-gio/" if timezone.now() >= later else None,
+        next_change=lambda site, now: later if later > now else None,
+    )
+    header(registry.Spec("Trang hẹn giờ", "scheduled", "1"))
+    response = client.get("/")
+    assert "Trang hẹn giờ" not in nav_html(response)
+    assert response.wsgi_request.page_cache_until == later
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Trang hẹn giờ" in nav_html(client.get("/"))
