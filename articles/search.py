@@ -27,7 +27,7 @@ from .caching import cached_block
 from .highlighting import excerpt, highlight
 from .matching import MAX_WORDS, WORD, Ranked, query_words
 from .models import Article
-from .templatetags.articles_tags import category_tree
+from .navigation import category_tree
 from .views import PAGE_SIZE, listing_depends_on, until_next_change
 
 # What the search page reads from its query string (the page cache keys on these alone).

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tenancy",
     "accounts",
     "library",
+    "menus",
     "articles",
     "comments",
     "pages",

@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
 from library.models import Attachment, Picture
+from menus.models import Link, Menu, MenuItem, Placement
 from pages.models import Page
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
@@ -74,6 +75,12 @@ def daily_visits(site, mark):
     )
 
 
+def menu(site, mark):
+    found = Menu.objects.create(site=site, place=Menu.Place.FOOTER)
+    MenuItem.objects.create(menu=found, label=mark, kind="url", url=f"/{mark.lower()}/")
+    return found
+
+
 def renamed_site(site, mark):
     site.name = mark
     site.save()
@@ -98,6 +105,11 @@ FACTORIES = {
     Comment: comment,
     Page: lambda site, mark: Page.objects.create(site=site, title=mark, slug=mark.lower()),
     DailyVisits: daily_visits,
+    Menu: menu,
+    Link: lambda site, mark: Link.objects.create(site=site, title=mark, url="https://example.vn"),
+    Placement: lambda site, mark: Placement.objects.create(
+        site=site, area="sidebar", block="links", option=mark
+    ),
     Membership: lambda site, mark: Membership.objects.get(user=account(site, mark)),
     get_user_model(): account,
     Group: lambda site, mark: Group.objects.create(name=mark),

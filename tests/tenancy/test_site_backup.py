@@ -19,6 +19,9 @@ from articles.services import cast_vote
 from comments.services import post_comment
 from library.attachments import check_upload, store_attachment
 from library.pictures import normalize_upload, store_picture
+from menus.models import Link, Menu, MenuItem, Placement
+from menus.registry import Spec
+from menus.services import create_menu
 from nukeviet.models import ImportedVisits, LegacyObject
 from pages.models import Page, PageRevision
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
@@ -74,6 +77,11 @@ def fill(site, marker, colour, staff_name):
     DailyBreakdown.objects.create(
         site=site, day=date(2025, 6, 2), dimension="browser", value=marker, count=4
     )
+    menu = create_menu(site, Menu.Place.HEADER, [Spec(f"Tin {marker}", "category", parent.slug)])
+    MenuItem.objects.create(menu=menu, parent=menu.items.get(), label=marker, kind="url", url="/a/")
+    link = Link(site=site, title=f"Cổng {marker}", url="https://example.gov.vn")
+    link.logo.save(f"logo-{marker}.png", ContentFile(picture_bytes(format="PNG")))
+    Placement.objects.create(site=site, area="sidebar", block="links", order=5)
     ImportedVisits.objects.create(site=site, source=marker, period="day", start="2025-06-01")
     about = Page.objects.create(site=site, title=f"Giới thiệu {marker}", status="published")
     history = Page.objects.create(
