@@ -5,12 +5,17 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from articles import sitemaps
+from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
 from tenancy.theme import theme_css
 
 from . import views
 
-SITEMAPS = {**sitemaps.SITEMAPS, "pages": PageSitemap}
+SITEMAPS = {
+    **sitemaps.SITEMAPS,
+    "pages": PageSitemap,
+    "organisation": OrganisationSitemap,
+}
 
 urlpatterns = [
     path(f"{settings.PORTAL_ADMIN_URL}xac-thuc-hai-buoc/", include("accounts.urls")),
@@ -38,6 +43,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("", include("organisation.urls")),
     path("", include("articles.urls")),
     path("", include("pages.urls")),
     # Last: the old NukeViet addresses of imported articles, after every address of this site.

@@ -71,6 +71,9 @@ def public_page_types(article):
         ("sub-page with a table", "/trang/gioi-thieu-chung/"),
         ("index of pages", "/trang/"),
         ("print view of a page", "/trang/lich-su-hinh-thanh/in/"),
+        ("organisation chart", "/to-chuc/"),
+        ("organisation unit", "/to-chuc/van-phong/"),
+        ("contacts directory", "/danh-ba/"),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]

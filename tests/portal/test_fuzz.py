@@ -26,6 +26,7 @@ from comments.models import Comment
 from portal.urls import SITEMAPS
 from tests import fuzzing
 from tests.factories import make_article, make_category, make_tag
+from tests.organisation.factories import make_person, make_unit
 
 ENDPOINTS = fuzzing.public_endpoints()
 WITH_SLOTS = [endpoint for endpoint in ENDPOINTS if endpoint.slots]
@@ -89,8 +90,10 @@ def site(db):
     Comment.objects.create(
         article=article, name="Lan", email="lan@example.com", text="Hay quá", status="approved"
     )
+    unit = make_unit("Văn phòng HĐND và UBND")
+    make_person(unit, name="Vũ Thị Mai", is_contact_point=True)
     values = {
-        "slug": [article.slug, category.slug, parent.slug, tag.slug, "khong-co"],
+        "slug": [article.slug, category.slug, parent.slug, tag.slug, unit.slug, "khong-co"],
         "section": [*SITEMAPS, "khong-co"],
         "key": [CaptchaStore.generate_key(), "0" * 40],
         "lang": ["vi", "en"],

@@ -11,6 +11,7 @@ from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
 from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
+from organisation.models import Organisation, Person, Unit
 from pages.models import Page
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
@@ -81,6 +82,14 @@ def menu(site, mark):
     return found
 
 
+def unit(site, mark):
+    return Unit.objects.create(site=site, name=mark, slug=mark.lower(), email="dv@example.gov.vn")
+
+
+def person(site, mark):
+    return Person.objects.create(site=site, unit=unit(site, mark), name=mark, position=mark)
+
+
 def renamed_site(site, mark):
     site.name = mark
     site.save()
@@ -114,6 +123,9 @@ FACTORIES = {
     get_user_model(): account,
     Group: lambda site, mark: Group.objects.create(name=mark),
     TOTPDevice: lambda site, mark: TOTPDevice.objects.create(user=account(site, mark), name=mark),
+    Unit: unit,
+    Person: person,
+    Organisation: lambda site, mark: Organisation.objects.create(site=site, name=mark),
     Site: renamed_site,
     AccessAttempt: access(AccessAttempt, get_data="", post_data="", failures_since_start=3),
     AccessLog: access(AccessLog),

@@ -33,6 +33,7 @@ from tests.factories import make_article, make_category, make_tag
 from tests.library.documents import pdf_bytes
 from tests.library.documents import upload_of as document_upload
 from tests.library.test_pictures import picture_bytes, upload_of
+from tests.organisation.factories import fill_organisation
 from tests.portal.test_backup import instance as new_instance  # noqa: F401 (a fixture)
 from tests.portal.test_backup import media_files
 from tests.tenancy.conftest import OTHER_HOST
@@ -92,6 +93,7 @@ def fill(site, marker, colour, staff_name):
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
     )  # fmt: skip
+    fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     return editor
 
 
