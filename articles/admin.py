@@ -12,11 +12,10 @@ from tenancy.admin import SiteScopedAdmin
 
 from . import services
 from .admin_forms import ArticleAdminForm
-from .admin_pictures import PictureAdmin
 from .caching import touch_article
 from .models import Article, ArticleRevision, Category, Tag, Vote
 
-__all__ = ["ArticleAdmin", "CategoryAdmin", "PictureAdmin", "TagAdmin", "VoteAdmin"]
+__all__ = ["ArticleAdmin", "CategoryAdmin", "TagAdmin", "VoteAdmin"]
 
 PUBLISH_PERMISSION = "articles.publish_article"
 # Scheduling belongs to publishers: an editor's draft carries the time it was written.

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw
 
+from library.pictures import normalize, store_picture
 from portal.text import fold
 
 from . import demo_content, demo_ward
 from .models import Article, Category, Tag, Vote
-from .pictures import normalize, store_picture
 
 PICTURE_SIZE = (1200, 675)
 # A tag goes on every demo article whose title or summary mentions one of its words.

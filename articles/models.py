@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import connections, models
 from django.db.models import Case, ExpressionWrapper, F, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -7,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from library.html import EDITOR_EXTENSIONS, plain_text, sanitize_html
+from library.models import staff_reference
+from library.picture_fields import PictureField
+from library.renditions import with_renditions
 from portal.text import fold, nfc
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site, unique_slug
-
-from .html import EDITOR_EXTENSIONS, plain_text, sanitize_html
-from .picture_fields import PictureField
-from .renditions import with_renditions
 
 
 def search_text(article):
@@ -21,17 +20,6 @@ def search_text(article):
         [article.summary, plain_text(article.body), article.author_byline, article.source]
     )
     return fold(article.title), fold(rest)
-
-
-def staff_reference(verbose_name):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
 
 # How many levels of the category tree hiding reaches down (a category and its ancestors).
@@ -420,31 +408,3 @@ class ArticleRevision(models.Model):
     @property
     def safe_body(self):
         return sanitize_html(self.body)
-
-
-class Picture(models.Model):
-    """An uploaded picture of the media library, stored under its content hash."""
-
-    site = site_reference("pictures")
-    file = models.ImageField(
-        _("file"), upload_to="pictures/", width_field="width", height_field="height"
-    )
-    sha256 = models.CharField(max_length=64, editable=False)
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    byte_size = models.PositiveIntegerField(editable=False, default=0)
-    alt = models.CharField(_("description (alt text)"), max_length=250, blank=True)
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    uploaded_by = staff_reference(_("uploaded by"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
-
-    objects = SiteQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
-        constraints = [unique_per_site("articles_picture", "sha256")]
-        verbose_name = _("picture")
-        verbose_name_plural = _("pictures")
-
-    def __str__(self):
-        return self.alt or self.caption or self.file.name

@@ -1,10 +1,9 @@
-"""The search page: keyword, category and date filters, similar titles, highlighting.
+"""The search page: keyword, category and date filters, similar titles, and the results of
+other kinds (pages, documents) that apps register in portal/searchables.py.
 
-Which articles match and in which order: articles/matching.py.
+Which articles match and in which order: articles/matching.py; highlighting: highlighting.py.
 """
 
-import functools
-import re
 from datetime import date, datetime, time, timedelta
 
 from django import forms
@@ -16,24 +15,26 @@ from django.db.models import F, Value
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from library.html import plain_text
+from portal import searchables
+from portal.pagecache import cached_page
 from portal.text import fold
 
 from .caching import cached_block
-from .html import plain_text
+from .highlighting import excerpt, highlight
 from .matching import MAX_WORDS, WORD, Ranked, query_words
 from .models import Article
-from .templatetags.articles_tags import category_tree
-from .views import PAGE_SIZE
+from .navigation import category_tree
+from .views import PAGE_SIZE, listing_depends_on, until_next_change
 
 # What the search page reads from its query string (the page cache keys on these alone).
 PARAMETERS = ("q", "category", "from", "to", "page")
+# How many results of each other kind (pages, documents...) the first page of results shows.
+OTHER_KINDS_LIMIT = 5
 MAX_QUERY_LENGTH = 200
-EXCERPT_LENGTH = 240
-EXCERPT_SCAN = 20_000
 SIMILAR_COUNT = 5
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(9000, 1, 1)
@@ -79,88 +80,6 @@ def _day_start(day, days_after=0):
     """Midnight in the site's time zone; days no article can have are clamped."""
     day = min(max(day, EARLIEST_DAY), LATEST_DAY)
     return timezone.make_aware(datetime.combine(day, time.min) + timedelta(days=days_after))
-
-
-# Highlighting: words are found in the folded text and marked in the original one.
-
-
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char):
-    return fold(char)
-
-
-def _folds_one_for_one(text):
-    """Whether each character of `text` folds into exactly one (Vietnamese does). Asked of the
-    text's distinct characters, not worked out once for every character there is: that took
-    0.2 s of a process's first search."""
-    return all(len(_fold_char(char)) == 1 for char in set(text))
-
-
-def match_spans(text, words):
-    """(start, end) in `text` of each whole query word, found in its folded form."""
-    if not words:
-        return []
-    folded, positions = _folded_with_positions(text)
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
-    return [
-        (positions(found.start()), positions(found.end() - 1) + 1)
-        for found in pattern.finditer(folded)
-    ]
-
-
-def _folded_with_positions(text):
-    """The folded text, and where each of its characters comes from in `text`. Vietnamese
-    folds character for character, so the positions are the same; only a text with a character
-    that folds into none or several ("ﬁ", a lone accent) is folded one character at a time."""
-    if _folds_one_for_one(text):
-        return fold(text), int
-    pieces, positions = [], []
-    for index, char in enumerate(text):
-        piece = _fold_char(char)
-        pieces.append(piece)
-        positions.extend([index] * len(piece))
-    return "".join(pieces), positions.__getitem__
-
-
-def _marked(text, spans):
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces.append((text[last:start], text[start:end]))
-        last = end
-    return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pieces), text[last:])
-
-
-def highlight(text, words):
-    """`text` HTML-escaped, with <mark> around each query word."""
-    return _marked(text, match_spans(text, words))
-
-
-def excerpt(text, words, length=EXCERPT_LENGTH):
-    """About `length` characters of `text` around the first query word, highlighted."""
-    text = " ".join(text[:EXCERPT_SCAN].split())
-    spans = match_spans(text, words)
-    start = _word_start(text, spans[0][0] - length // 4) if spans else 0
-    end = _word_end(text, start + length)
-    inside = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
-    return format_html(
-        "{}{}{}",
-        "… " if start else "",
-        _marked(text[start:end], inside),
-        " …" if end < len(text) else "",
-    )
-
-
-def _word_start(text, index):
-    if index <= 0:
-        return 0
-    space = text.rfind(" ", max(0, index - 20), index)
-    return space + 1 if space >= 0 else index
-
-
-def _word_end(text, index):
-    space = text.find(" ", index, index + 20)
-    return min(len(text), space if space >= 0 else index)
 
 
 def mark_matches(articles, query):
@@ -286,6 +205,7 @@ class SearchView(TemplateView):
         found = Ranked(listed, query, cap=CappedPaginator.MAX_RESULTS)
         page = CappedPaginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         articles = mark_matches(page.object_list, query)
+        others = self.other_kinds(form, page.number)
         other_parameters = QueryDict(mutable=True)
         for name in PARAMETERS:
             if name != "page" and form.data.get(name):
@@ -295,6 +215,39 @@ class SearchView(TemplateView):
             "query": query,
             "page_obj": page,
             "articles": articles,
+            "others": others,
             "page_query": other_parameters.urlencode(),
-            "similar": [] if articles else list(similar_titles(candidates.for_listing(), query)),
+            "similar": []
+            if articles or others
+            else list(similar_titles(candidates.for_listing(), query)),
         }
+
+    def other_kinds(self, form, page_number):
+        """Pages, documents... that match, on the first page of results of a search that
+        filters nothing only articles have (a category, dates): [(label, [marked results])]."""
+        data = form.cleaned_data
+        if page_number > 1 or data["category"] or data["from"] or data["to"]:
+            return []
+        words = query_words(data["q"])
+        found = searchables.search_all(self.request.site, data["q"], OTHER_KINDS_LIMIT)
+        return [
+            (label, [mark_result(result, words) for result in results]) for label, results in found
+        ]
+
+
+def mark_result(result, words):
+    return {
+        "result": result,
+        "marked_title": highlight(result.title, words),
+        "excerpt": excerpt(result.text, words),
+    }
+
+
+def search_depends_on(request, view_kwargs):
+    """The articles, and what the other kinds of result depend on."""
+    return [*listing_depends_on(request, view_kwargs), *searchables.cache_keys(request.site)]
+
+
+search_view = cached_page(search_depends_on, parameters=PARAMETERS)(
+    until_next_change(SearchView.as_view())
+)

@@ -2,9 +2,8 @@
 
 from django.templatetags.static import static
 
+from library.renditions import shown
 from portal.context_processors import identity
-
-from .renditions import shown
 
 LOGO = "portal/img/emblem.svg"
 

@@ -4,9 +4,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
+from library.pictures import normalize_upload, store_picture
+
 from .caching import touch_article
 from .models import Article, ArticleRevision, Vote
-from .pictures import normalize_upload, store_picture
 
 REVISED_FIELDS = ("title", "summary", "body")
 

@@ -5,15 +5,22 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from portal.pagecache import cached_page
+
 from .models import Article, Category, Tag
-from .views import cached_listing
+from .views import listing_depends_on, until_next_change
 
 
 class SiteSitemap(Sitemap):
-    """A section of the sitemap of one site (the request's)."""
+    """A section of the sitemap of one site (the request's). A section of another app lists the
+    cache keys its items depend on in `cache_keys(site)` (the sitemap is cached)."""
 
     def __init__(self, site):
         self.site = site
+
+    @classmethod
+    def cache_keys(cls, site):
+        return []
 
 
 class HomeSitemap(SiteSitemap):
@@ -82,5 +89,18 @@ def of_the_site(view):
     return scoped
 
 
-index = cached_listing(of_the_site(sitemap_views.index), parameters=())
-section = cached_listing(of_the_site(sitemap_views.sitemap), parameters=("p",))
+def sitemap_depends_on(request, view_kwargs):
+    """The articles' generation, and the keys of the other apps' sections."""
+    sections = view_kwargs.get("sitemaps", {}).values()
+    return [
+        *listing_depends_on(request, view_kwargs),
+        *(key for section in sections for key in section.cache_keys(request.site)),
+    ]
+
+
+def cached_sitemap(view, parameters):
+    return cached_page(sitemap_depends_on, parameters=parameters)(until_next_change(view))
+
+
+index = cached_sitemap(of_the_site(sitemap_views.index), parameters=())
+section = cached_sitemap(of_the_site(sitemap_views.sitemap), parameters=("p",))

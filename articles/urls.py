@@ -16,11 +16,7 @@ urlpatterns = [
     path("bai-viet/<slug:slug>/in/", views.ArticlePrintView.as_view(), name="print"),
     path("bai-viet/<slug:slug>/danh-gia/", ratings.rate, name="rate"),
     path("bai-viet/<slug:slug>/danh-gia/cua-ban/", ratings.my_score, name="my_score"),
-    path(
-        "tim-kiem/",
-        views.cached_listing(search.SearchView.as_view(), parameters=search.PARAMETERS),
-        name="search",
-    ),
+    path("tim-kiem/", search.search_view, name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("rss/<slug:slug>/", feeds.CategoryFeed(), name="category_feed"),
 ]

@@ -5,7 +5,8 @@ with the harness of bench/run.py (nginx, two gunicorns, PostgreSQL, Redis, wrk, 
 loads the article page and the home page first on one site, then over every site's host name.
 Each reader reads one page (one site's home or article), and the one site's article run reads as
 many distinct articles as the 200 sites' (the first site has that many), so only the number of
-sites differs. Prints req/s and latencies, the ratios 200/1 against the 10 % target,
+sites differs. Prints req/s and latencies, the ratios 200/1 against the 10 % target, the
+workers' CPU time per request (what a request costs, whatever else the machine is doing),
 the gunicorn workers' memory after each run, and checks every site's counts.
 
     .venv/bin/python -m bench.sites [--sites N] [--seconds S] [--smoke]
@@ -97,14 +98,29 @@ def answers(result, found, run_name=""):
     return records
 
 
-def worker_memory(processes):
-    """The gunicorn workers' resident memory in MiB: (total, largest)."""
-    sizes = []
+def worker_pids(processes):
+    pids = []
     for name, process in processes.running.items():
         if name.startswith("gunicorn"):
             children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text()
-            sizes += [_rss_kib(pid) / 1024 for pid in children.split()]
+            pids += children.split()
+    return pids
+
+
+def worker_memory(processes):
+    """The gunicorn workers' resident memory in MiB: (total, largest)."""
+    sizes = [_rss_kib(pid) / 1024 for pid in worker_pids(processes)]
     return round(sum(sizes), 1), round(max(sizes, default=0), 1)
+
+
+def worker_cpu_seconds(processes):
+    """The CPU time the gunicorn workers have used (user and system): unlike throughput, what
+    a request costs does not depend on what else the machine is doing."""
+    ticks = 0
+    for pid in worker_pids(processes):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _rss_kib(pid):
@@ -114,7 +130,7 @@ def _rss_kib(pid):
     return 0
 
 
-def load_run(args, port, found, name):
+def load_run(args, port, found, name, processes):
     """Warm the page cache with bot requests on every target, then one measured wrk run by
     readers of its own (new visitors in every run, so no run is spared recording visits)."""
     from bench import load
@@ -129,7 +145,11 @@ def load_run(args, port, found, name):
     warm = max(3, len(found) // 10)
     load.run_wrk(url, "/", cookies, 0, warm, run.BENCH_DIR / f"warm-{name}.txt", targets=file)
     out = run.BENCH_DIR / f"wrk-sites-{name}.txt"
-    return load.run_wrk(url, "/", cookies, args.seconds, args.tail, out, targets=file)
+    cpu = worker_cpu_seconds(processes)
+    result = load.run_wrk(url, "/", cookies, args.seconds, args.tail, out, targets=file)
+    used = worker_cpu_seconds(processes) - cpu
+    result.cpu_ms = round(1000 * used / result.requests, 2) if result.requests else 0.0
+    return result
 
 
 def measure(args, env, sites, port, processes):
@@ -144,7 +164,7 @@ def measure(args, env, sites, port, processes):
     for page in PAGES:  # a page's two runs one after the other: the machine's load drifts
         for group in (sites[:1], sites):
             found = targets(group, page, read_on_one(args) if len(group) == 1 else args.rotated)
-            result = load_run(args, port, found, f"{page}-{len(group)}")
+            result = load_run(args, port, found, f"{page}-{len(group)}", processes)
             results[page, len(group)] = (result, worker_memory(processes), found)
             print(f"  {page} on {len(group)} site(s): {result.rate:.0f} req/s", flush=True)
     processes.stop_all()
@@ -154,21 +174,25 @@ def measure(args, env, sites, port, processes):
 def comparison(results, many):
     """The table's lines and whether every ratio is within the target."""
     lines = [f"{'page':<9}{'sites':>6}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"]
-    lines[0] += f"{'workers MiB':>13}{'largest':>9}"
+    lines[0] += f"{'workers MiB':>13}{'largest':>9}{'CPU ms/req':>12}"
     within = True
     for page in PAGES:
         for sites in (1, many):
             r, (total, largest), _found = results[page, sites]
             lines.append(
                 f"{page:<9}{sites:>6}{r.rate:>8.0f}{r.p50_ms:>8.1f}{r.p95_ms:>8.1f}"
-                f"{r.p99_ms:>8.1f}{total:>13.1f}{largest:>9.1f}"
+                f"{r.p99_ms:>8.1f}{total:>13.1f}{largest:>9.1f}{r.cpu_ms:>12.2f}"
             )
         one, all_ = results[page, 1][0], results[page, many][0]
         rate, p99 = all_.rate / (one.rate or 1), all_.p99_ms / (one.p99_ms or 1)
         ok = abs(rate - 1) <= TARGET and p99 <= 1 + TARGET
         within &= ok
         verdict = "within" if ok else "NOT within"
-        lines.append(f"{page} {many}/1: req/s {rate:.2f}, p99 {p99:.2f}: {verdict} 10 %")
+        cpu = all_.cpu_ms / (one.cpu_ms or 1)
+        lines.append(
+            f"{page} {many}/1: req/s {rate:.2f}, p99 {p99:.2f}: {verdict} 10 %;"
+            f" CPU per request {cpu:.2f}"
+        )
     return lines, within
 
 
@@ -213,6 +237,7 @@ def report(args, results, counted, started):
                 "p99_ms": r.p99_ms,
                 "workers_rss_mib": memory[0],
                 "largest_worker_rss_mib": memory[1],
+                "worker_cpu_ms_per_request": r.cpu_ms,
                 "targets": len(found),
             }
             for (page, sites), (r, memory, found) in results.items()

@@ -1,7 +1,7 @@
 """The pictures of imported articles, copied from NukeViet's `uploads/` folder.
 
 Pictures in bodies go to the picture library (validated, EXIF stripped, stored under their
-SHA-256 with renditions, see articles/pictures.py) and their links are rewritten; cover images
+SHA-256 with renditions, see library/pictures.py) and their links are rewritten; cover images
 go the same way, through the article's cover field. A picture that is missing or not a picture
 keeps its old link, and the article a warning.
 """
@@ -12,9 +12,9 @@ from urllib.parse import unquote, urlsplit
 
 from django.utils.html import escape
 
-from articles.html import sanitize_html
-from articles.picture_fields import NormalizedFile
-from articles.pictures import ATTRIBUTE, IMG_TAG, PictureError, normalize, store_picture
+from library.html import sanitize_html
+from library.picture_fields import NormalizedFile
+from library.pictures import ATTRIBUTE, IMG_TAG, PictureError, normalize, store_picture
 
 
 class ImageProblem(Exception):

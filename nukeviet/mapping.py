@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.html import strip_tags
 
-from articles.html import plain_text
 from articles.models import Article, Category, Tag
 from comments.models import Comment
+from library.html import plain_text
 
 # news_rows.status: 1 published, 2 scheduled (NukeViet's cron publishes it at publtime),
 # 3 expired; 0 waiting for review, 4 draft, 5 declined, 6+ in the editors' workflow.

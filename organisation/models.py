@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
-from articles.html import EDITOR_EXTENSIONS, sanitize_html
-from articles.picture_fields import PictureField
-from articles.renditions import with_renditions
+from library.html import EDITOR_EXTENSIONS, sanitize_html
+from library.picture_fields import PictureField
+from library.renditions import with_renditions
 from portal.text import nfc
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site, unique_slug
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.translation import get_language
 
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -28,6 +29,9 @@ CACHEABLE_TYPES = ("text/html", "application/xml")  # pages, and sitemaps
 # Headers a page served from the cache keeps (a sitemap's X-Robots-Tag and Last-Modified).
 KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Last-Modified")
 MAX_KEY_PATH = 200
+# (request) -> a cache key (or None) every cached page also depends on, registered by apps that
+# show something on every page (a site's menus): a change to it rebuilds all the site's pages.
+_everywhere = []
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,18 @@ def cached_page(depends_on, on_hit=None, parameters=()):
         return view
 
     return decorate
+
+
+def depend_everywhere(dependency):
+    if dependency not in _everywhere:
+        _everywhere.append(dependency)
+
+
+def keep_until(request, moment):
+    """The page being made must not be served from the cache after `moment` (a link block
+    that ends then)."""
+    current = getattr(request, "page_cache_until", None)
+    request.page_cache_until = moment if current is None else min(current, moment)
 
 
 def is_cacheable_request(request):
@@ -83,7 +99,8 @@ def lookup(request, policy, view_kwargs):
     cache round trip that reads the page with the values it depends on."""
     request.canonical_path = canonical_path(request, policy.parameters)
     key = page_key(request, request.canonical_path)
-    dependencies = list(policy.depends_on(request, view_kwargs))
+    everywhere = (dependency(request) for dependency in _everywhere)
+    dependencies = [*policy.depends_on(request, view_kwargs), *filter(None, everywhere)]
     found = cache.get_many([key, *dependencies])
     missing = [dependency for dependency in dependencies if dependency not in found]
     if missing:
@@ -110,7 +127,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         pending = getattr(request, "_page_cache_pending", None)
-        seconds = storable_seconds(response)
+        seconds = min(storable_seconds(response), seconds_before(request))
         if pending and seconds > 0:
             store(*pending, response, seconds)
         return response
@@ -138,6 +155,14 @@ def storable_seconds(response):
         return 0
     seconds = settings.PORTAL_PAGE_CACHE_SECONDS
     return min(seconds, getattr(response, "page_cache_seconds", seconds))
+
+
+def seconds_before(request):
+    """How long a page may be kept before the moment given to keep_until (0: not at all)."""
+    until = getattr(request, "page_cache_until", None)
+    if until is None:
+        return settings.PORTAL_PAGE_CACHE_SECONDS
+    return max(0, int((until - timezone.now()).total_seconds()))
 
 
 def store(key, versions, response, seconds):

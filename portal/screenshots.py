@@ -73,7 +73,7 @@ def find_addresses(page, site):
     """The demo site's addresses of an article, a category, a tag and the article's admin page."""
     page.goto(site.at("/"))
     article = page.locator(".lead-article__title a").first.get_attribute("href")
-    category = page.locator(".main-nav__list > li > a").nth(1).get_attribute("href")
+    category = page.locator(".main-nav a[href*='/chuyen-muc/']").first.get_attribute("href")
     page.goto(site.at(article))
     tag = page.locator(".article__tags a").first.get_attribute("href")
     page.close()
@@ -116,14 +116,38 @@ def too_many_searches(page, site, addresses):
     raise RuntimeError("the search limit never refused a search")
 
 
-def article_admin(page, site, addresses):
-    page.goto(site.at("/admin/articles/article/"))
+def first_in_admin(changelist, form_id):
+    def edit(page, site, addresses):
+        page.goto(site.at(changelist))
+        page.locator("#result_list tbody tr th a").first.click()
+        page.locator(form_id).wait_for()
+        page.locator(".prose-menubar").first.wait_for()  # the editor, not its bare fields
+
+    return edit
+
+
+article_admin = first_in_admin("/admin/articles/article/", "#article_form")
+
+
+def menu_open(page, site, addresses):
+    """The home page with the header menu opened from its button (on a phone), or hovered."""
+    page.goto(site.at("/"))
+    toggle = page.locator(".main-nav__toggle")
+    if toggle.is_visible():
+        toggle.click()
+    else:
+        page.locator(".main-nav__item--parent").first.hover()
+
+
+def menu_admin(page, site, addresses):
+    page.goto(site.at("/admin/menus/menu/"))
     page.locator("#result_list tbody tr th a").first.click()
-    page.locator("#article_form").wait_for()
+    page.locator("#menu_form").wait_for()
 
 
 SHOTS = {
     "home": ("reader", show("/")),
+    "home-menu-open": ("reader", menu_open),
     "category": ("reader", show("{category}")),
     "article": ("reader", show("{article}")),
     "article-comment-form": ("reader", comment_form_open),
@@ -137,4 +161,11 @@ SHOTS = {
     "429": ("reader", too_many_searches),
     "admin-login": ("reader", show("/admin/login/")),
     "admin-article-edit": ("staff", article_admin),
+    "page": ("reader", show("/trang/gioi-thieu/")),
+    "sub-page": ("reader", show("/trang/gioi-thieu-chung/")),
+    "pages-index": ("reader", show("/trang/")),
+    "page-print": ("reader", show("/trang/lich-su-hinh-thanh/in/")),
+    "admin-pages": ("staff", show("/admin/pages/page/")),
+    "admin-page-edit": ("staff", first_in_admin("/admin/pages/page/", "#page_form")),
+    "admin-menu-edit": ("staff", menu_admin),
 }

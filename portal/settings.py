@@ -75,8 +75,11 @@ INSTALLED_APPS = [
     "tenancy",
     "accounts",
     "guard",
+    "library",
+    "menus",
     "articles",
     "comments",
+    "pages",
     "organisation",
     "contact",
     "stats",
@@ -328,11 +331,12 @@ PORTAL_SITES_CHECK_SECONDS = env_int("PORTAL_SITES_CHECK_SECONDS", 5)
 PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 10)
 PORTAL_VIEW_DEDUP_SECONDS = env_int("PORTAL_VIEW_DEDUP_SECONDS", 1800)
 
-# The editor's "Chèn ảnh" button (static/articles/js/picture-upload.js) and what it may insert.
+# The editor's "Chèn ảnh" and "Đính kèm tài liệu" buttons (static/library/js/editor-uploads.js)
+# and what they may insert (what the editor's own extensions allow: figures and links).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
-        "js": [static_lazy("articles/js/picture-upload.js")],
-        "extensions": {"PictureUpload": html_tags([])},
+        "js": [static_lazy("library/js/editor-uploads.js")],
+        "extensions": {"PictureUpload": html_tags([]), "AttachmentUpload": html_tags([])},
     }
 ]
 
@@ -342,6 +346,9 @@ PORTAL_PICTURE_MAX_PIXELS = env_int("PORTAL_PICTURE_MAX_PIXELS", 40_000_000)
 PORTAL_PICTURE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 PORTAL_PICTURE_WIDTHS = (320, 480, 800, 1200)
 PORTAL_PICTURE_SIZES = "(max-width: 900px) 100vw, 760px"
+# Attachments (PDF, Word, Excel, OpenDocument) the editor links to: the largest, in megabytes
+# (deploy/nginx.conf's client_max_body_size must let it through).
+PORTAL_ATTACHMENT_MAX_MB = env_int("PORTAL_ATTACHMENT_MAX_MB", 20)
 
 # Star ratings: at most this many votes per article per day from one client address (readers
 # behind one office or mobile-network address share it); the optional sidebar block of rated

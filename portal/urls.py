@@ -7,11 +7,14 @@ from django.urls import include, path
 from articles import sitemaps
 from contact.sitemaps import ContactSitemap
 from organisation.sitemaps import OrganisationSitemap
+from pages.sitemaps import PageSitemap
+from tenancy.theme import theme_css
 
 from . import views
 
 SITEMAPS = {
     **sitemaps.SITEMAPS,
+    "pages": PageSitemap,
     "organisation": OrganisationSitemap,
     "contact": ContactSitemap,
 }
@@ -28,7 +31,9 @@ urlpatterns = [
     path("", include("comments.urls")),
     path("", include("contact.urls")),
     path("", include("stats.urls")),
+    path("", include("library.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("giao-dien/<str:fingerprint>.css", theme_css, name="site_theme"),
     path(
         "sitemap.xml",
         sitemaps.index,
@@ -43,6 +48,7 @@ urlpatterns = [
     ),
     path("", include("organisation.urls")),
     path("", include("articles.urls")),
+    path("", include("pages.urls")),
     # Last: the old NukeViet addresses of imported articles, after every address of this site.
     path("", include("nukeviet.urls")),
 ]

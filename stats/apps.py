@@ -9,6 +9,8 @@ class StatsConfig(AppConfig):
     def ready(self):
         from tenancy import overview
 
+        from . import blocks
         from .figures import visits_today
 
         overview.register(_("visits today"), visits_today)
+        blocks.register()

@@ -27,7 +27,14 @@ from portal.backups.writing import (
 )
 from tenancy.hosts import normalize_host
 from tenancy.models import Site
-from tenancy.portability import PortabilityError, export_site, import_site, site_models, site_rows
+from tenancy.portability import (
+    MOVED_MODELS,
+    PortabilityError,
+    export_site,
+    import_site,
+    site_models,
+    site_rows,
+)
 
 SITE_KIND = "site"
 ROWS_PREFIX = "database/site/"
@@ -215,8 +222,8 @@ def check_site_counts(site, manifest):
     restored = {model._meta.label_lower: site_rows(model, site).count() for model in site_models()}
     different = [
         f"{label} ({restored.get(label, 0)} rows, expected {count})"
-        for label, count in expected.items()
-        if restored.get(label, 0) != count
+        for old_label, count in expected.items()
+        if restored.get(label := MOVED_MODELS.get(old_label, old_label), 0) != count
     ]
     if different:
         raise BackupError(f"The restored site differs from the backup: {', '.join(different)}.")

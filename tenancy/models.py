@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .hosts import normalize_host
 from .roles import Role
+from .theme import DEFAULT_COLOUR, validate_contrast
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits (#rrggbb).")
@@ -48,7 +49,10 @@ class Site(models.Model):
     )
     footer_text = models.TextField(_("footer text"), blank=True)
     theme_colour = models.CharField(
-        _("theme colour"), max_length=7, default="#b71c1c", validators=[colour_validator]
+        _("theme colour"),
+        max_length=7,
+        default=DEFAULT_COLOUR,
+        validators=[colour_validator, validate_contrast],
     )
     language = models.CharField(
         _("default language"), max_length=5, choices=LANGUAGES, default="vi"

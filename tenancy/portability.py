@@ -19,6 +19,8 @@ from django.db import connection, transaction
 from .models import Domain, Site
 
 MAX_DEPTH = 4
+# Models that changed app since a backup may have been made: old label -> label now.
+MOVED_MODELS = {}
 USER_FIELDS = ["username", "password", "email", "first_name", "last_name", "is_staff", "is_active"]
 
 
@@ -145,6 +147,22 @@ def check_users(users):
         )
 
 
+def register_moved_model(old_label, new_label):
+    """Backups made before a model moved app restore into it (`AppConfig.ready()` calls this)."""
+    MOVED_MODELS[old_label] = new_label
+
+
+def with_current_labels(documents):
+    renamed = []
+    for label, text, count in documents:
+        if label in MOVED_MODELS:
+            label = MOVED_MODELS[label]
+            rows = [{**row, "model": label} for row in json.loads(text)]
+            text = json.dumps(rows, ensure_ascii=False)
+        renamed.append((label, text, count))
+    return renamed
+
+
 def deserialize(documents, label):
     text = next(text for name, text, _count in documents if name == label)
     return serializers.deserialize("python", json.loads(text), ignorenonexistent=True)
@@ -153,7 +171,7 @@ def deserialize(documents, label):
 @transaction.atomic
 def import_site(exported):
     """Add the exported site to this installation with new ids; return the new Site."""
-    documents = exported["models"]
+    documents = with_current_labels(exported["models"])
     check_hosts_free(documents)
     check_users(exported["users"])
     user_model = get_user_model()

@@ -43,12 +43,15 @@ def _isolated(settings, tmp_path):
 # The data migrations that create permission groups, with the function each runs.
 MIGRATION_DATA = [
     ("articles.migrations.0003_groups_and_search_text", "create_groups"),
+    ("library.migrations.0001_initial", "grant_library"),
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
     ("contact.migrations.0002_roles_permissions", "grant_inbox"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),
+    ("pages.migrations.0002_roles", "grant_pages"),
     ("tenancy.migrations.0002_first_site", "create_first_site"),
     ("tenancy.migrations.0004_roles_from_groups", "create_site_administrators"),
+    ("menus.migrations.0002_site_administrators", "grant_site_administrators"),
     ("organisation.migrations.0002_role_permissions", "grant_roles"),
 ]
 

@@ -8,22 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..caching import cached_block
-from ..models import Article, Category
+from ..models import Article
 
 register = template.Library()
-
-
-def category_tree(site):
-    """The site's active top-level categories, each with `subcategories`, from one query."""
-    categories = Category.objects.for_site(site).active().select_related(None)
-    categories = list(categories.only("name", "slug", "parent_id", "order"))
-    by_parent = {}
-    for category in categories:
-        by_parent.setdefault(category.parent_id, []).append(category)
-    roots = by_parent.get(None, [])
-    for root in roots:
-        root.subcategories = by_parent.get(root.pk, [])
-    return roots
 
 
 def latest(count, site):
@@ -42,14 +29,6 @@ def site_block(context, name, build):
     """The block of the request's site ([] on a page of no site)."""
     site = getattr(context.get("request"), "site", None)
     return cached_block(site, name, build) if site else []
-
-
-@register.inclusion_tag("articles/blocks/category_nav.html", takes_context=True)
-def category_nav(context):
-    return {
-        "categories": site_block(context, "nav", category_tree),
-        "request": context.get("request"),
-    }
 
 
 @register.inclusion_tag("articles/blocks/article_list.html", takes_context=True)
@@ -94,3 +73,11 @@ def rated_articles(context, kind=None):
         "block_id": f"{kind}-rated",
         "articles": site_block(context, f"rated:{kind}", partial(rated, kind)),
     }
+
+
+@register.filter
+def of_category(sections, key):
+    """The home page's sections, or only the one of the category whose slug is `key`."""
+    if not key:
+        return sections
+    return [(category, articles) for category, articles in sections if category.slug == key]

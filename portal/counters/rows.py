@@ -1,4 +1,4 @@
-"""Applying counts to database rows: one UPDATE per row, batches recorded once."""
+"""Applying counts to database rows: a few statements per model, batches recorded once."""
 
 import json
 import logging
@@ -7,9 +7,8 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Value
-from django.db.models.functions import Greatest
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -18,6 +17,11 @@ logger = logging.getLogger(__name__)
 APPLIED_BATCH_DAYS = 7
 # A distinct counter (a day's) gets its members within a day; they are kept a little longer.
 MEMBER_DAYS = 3
+ROWS_PER_STATEMENT = 400
+UPDATE_FROM_VALUES = (
+    "UPDATE {table} AS t SET {assignments} "
+    "FROM (WITH v(k, {names}) AS (VALUES {values}) SELECT * FROM v) AS v WHERE t.{key} = v.k"
+)
 
 
 def counter_key(model, key, field):
@@ -59,21 +63,122 @@ def _rows(counts):
     return rows
 
 
-def _write(counts, expression):
-    """Update each row in a fixed order, creating rows named by a natural key if missing.
+def _write(counts, combine):
+    """Add the counts: per model, one SELECT ... FOR UPDATE of its rows (in primary key order,
+    creating rows named by a natural key if missing) and one UPDATE of them all.
 
-    Each row is locked by its UPDATE (or its INSERT) before the next one, always in the same
-    order, so concurrent flushes cannot deadlock.
+    Every flush locks the rows of a model in the same order, and the models in the same order,
+    so concurrent flushes cannot deadlock. A flush touches as many statements as models, not as
+    rows: with two hundred sites it writes each site's visit rows in one statement.
     """
     updated = 0
-    for _key, (model, lookup, creates, fields) in sorted(_rows(counts).items()):
-        updates = {field: expression(field, n) for field, n in fields.items()}
-        rows = model._base_manager.filter(**lookup)
-        done = rows.update(**updates)
-        if not done and creates and _insert(model, lookup):
-            done = rows.update(**updates)
-        updated += done
+    for (_label, model, creates), rows in _by_model(_rows(counts).values()):
+        pks = _locked_rows(model, creates, [lookup for lookup, _fields in rows])
+        amounts = {}
+        for lookup, fields in rows:
+            if (pk := pks.get(_lookup_values(lookup))) is not None:
+                for field, n in fields.items():
+                    amounts.setdefault(field, {})[pk] = n
+        updated += _update(model, amounts, combine)
     return updated
+
+
+def _by_model(rows):
+    """[((label, model, creates), [(lookup, {field: n}), ...]), ...] in a fixed order, lookups
+    of one shape together (a primary key, a natural key), at most
+    ROWS_PER_STATEMENT rows a group (SQLite takes at most 32,766 parameters a statement)."""
+    groups = {}
+    for model, lookup, creates, fields in rows:
+        group = (model._meta.label_lower, tuple(sorted(lookup)), creates)
+        groups.setdefault(group, (model, []))[1].append((lookup, fields))
+    return [
+        ((label, model, creates), rows[start : start + ROWS_PER_STATEMENT])
+        for (label, _names, creates), (model, rows) in sorted(groups.items())
+        for start in range(0, len(rows), ROWS_PER_STATEMENT)
+    ]
+
+
+def _lookup_values(lookup):
+    return tuple(sorted(lookup.items()))
+
+
+def _locked_rows(model, creates, lookups):
+    """{lookup values: primary key} of the rows named, locked; missing ones created first when
+    they are named by a natural key (a row deleted meanwhile, named by its key, is left out)."""
+    found = _select_for_update(model, lookups)
+    missing = [lookup for lookup in lookups if _lookup_values(lookup) not in found]
+    if creates and missing:
+        _insert_all(model, missing)
+        found.update(_select_for_update(model, missing))
+    return found
+
+
+def _select_for_update(model, lookups):
+    """Each field named in `lookups` filtered by the values it takes (cheap to build, unlike an
+    OR of every lookup); the rows that are not wanted (the other combinations) are left out
+    here, though locked too."""
+    names = sorted({name for lookup in lookups for name in lookup})
+    wanted = {_lookup_values(lookup) for lookup in lookups}
+    filters = {f"{name}__in": {lookup[name] for lookup in lookups} for name in names}
+    rows = model._base_manager.filter(**filters).select_for_update().order_by("pk")
+    found = {}
+    for values in rows.values_list("pk", *names):
+        if (key := tuple(zip(names, values[1:], strict=True))) in wanted:
+            found[key] = values[0]
+    return found
+
+
+def _insert_all(model, lookups):
+    """Create the rows that natural keys name (if another flush has not), in one INSERT; when
+    that fails (a key recorded before a migration added a required column), one by one, so
+    that only the rows that cannot exist are dropped."""
+    try:
+        with transaction.atomic():
+            model._base_manager.bulk_create(
+                [model(**lookup) for lookup in lookups], ignore_conflicts=True
+            )
+    except IntegrityError:
+        for lookup in lookups:
+            _insert(model, lookup)
+
+
+def _update(model, amounts, combine):
+    """One UPDATE setting each field of each row to `combine(column, its amount)`, the
+    amounts joined as a table of (primary key, amount per field); an amount a row lacks is 0,
+    which neither adding nor GREATEST changes. Written in SQL: Django's CASE WHEN per row
+    costs milliseconds of Python per hundred rows."""
+    if not amounts:
+        return 0
+    fields = sorted(amounts)
+    pks = sorted({pk for by_pk in amounts.values() for pk in by_pk})
+    quote = connection.ops.quote_name
+    columns = [quote(model._meta.get_field(field).column) for field in fields]
+    names = ", ".join(f"c{n}" for n in range(len(fields)))
+    row = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+    assignments = ", ".join(
+        f"{column} = {combine(f't.{column}', f'v.c{n}')}" for n, column in enumerate(columns)
+    )
+    # Identifiers come from the models, quoted; every value is a parameter.
+    sql = UPDATE_FROM_VALUES.format(
+        names=names,
+        values=", ".join([row] * len(pks)),
+        table=quote(model._meta.db_table),
+        assignments=assignments,
+        key=quote(model._meta.pk.column),
+    )
+    params = [value for pk in pks for value in (pk, *(amounts[f].get(pk, 0) for f in fields))]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+def _add(column, amount):
+    return f"{column} + {amount}"
+
+
+def _at_least(column, amount):
+    largest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    return f"{largest}({column}, {amount})"
 
 
 def _insert(model, lookup):
@@ -90,48 +195,62 @@ def _insert(model, lookup):
 
 
 def apply_counts(counts):
-    """Add {counter_key: n} to the rows, one UPDATE per row. Counters of a model or field that
-    no longer exists, of a deleted row named by its primary key, or of a row that cannot be
-    created, are dropped."""
-    return _write(counts, lambda field, n: F(field) + n)
+    """Add {counter_key: n} to the rows. Counters of a model or field that no longer exists, of
+    a deleted row named by its primary key, or of a row that cannot be created, are dropped."""
+    return _write(counts, _add)
 
 
 def apply_members(members):
     """Add {counter_key: members} to each counter's stored members and write their number.
 
-    One transaction per counter, which locks the counter's row first, so two flushes of the same
-    counter count one after the other. The number never goes down (members older than
-    MEMBER_DAYS are forgotten).
+    One transaction, which locks the counters' rows first, so two flushes of the same counter
+    count one after the other. The number never goes down (members older than MEMBER_DAYS are
+    forgotten). Statements per flush: a few per model, not per counter.
     """
     from portal.models import CounterMember
 
+    parsed = _parsed_members(members)
     updated = 0
+    with transaction.atomic():
+        for (_label, model, creates), rows in _by_model(parsed.values()):
+            pks = _locked_rows(model, creates, [lookup for lookup, _fields in rows])
+            kept = {}
+            for lookup, fields in rows:
+                if (pk := pks.get(_lookup_values(lookup))) is not None:
+                    kept.update({key: (field, pk) for field, key in fields.items()})
+            CounterMember.objects.bulk_create(
+                [
+                    CounterMember(counter=key, member=_hashed(key, m))
+                    for key in kept
+                    for m in members[key]
+                ],
+                ignore_conflicts=True,
+            )
+            sizes = dict(
+                CounterMember.objects.filter(counter__in=list(kept))
+                .values_list("counter")
+                .annotate(size=Count("pk"))
+                .order_by()
+            )
+            amounts = {}
+            for key, (field, pk) in kept.items():
+                amounts.setdefault(field, {})[pk] = sizes.get(key, 0)
+            updated += _update(model, amounts, _at_least)
+    _forget_old(CounterMember, "added_at", MEMBER_DAYS)
+    return updated
+
+
+def _parsed_members(members):
+    """{key: (model, lookup, creates, {field: key})}, dropping unknown counters."""
+    parsed = {}
     for key, taken in sorted(members.items()):
         try:
             model, lookup, field, creates = parse_key(key)
         except (LookupError, FieldDoesNotExist, ValidationError, ValueError, TypeError):
             logger.warning("Dropping %s members of unknown counter %s", len(taken), key)
             continue
-        rows = model._base_manager.filter(**lookup)
-        with transaction.atomic():
-            if not _lock(rows) and not (creates and _create(model, lookup, rows)):
-                continue
-            CounterMember.objects.bulk_create(
-                [CounterMember(counter=key, member=_hashed(key, m)) for m in taken],
-                ignore_conflicts=True,
-            )
-            size = CounterMember.objects.filter(counter=key).count()
-            updated += rows.update(**{field: Greatest(F(field), Value(size))})
-    _forget_old(CounterMember, "added_at", MEMBER_DAYS)
-    return updated
-
-
-def _lock(rows):
-    return bool(list(rows.select_for_update().values_list("pk", flat=True)))
-
-
-def _create(model, lookup, rows):
-    return _insert(model, lookup) and _lock(rows)
+        parsed[key] = (model, lookup, creates, {field: key})
+    return parsed
 
 
 def _hashed(key, member):

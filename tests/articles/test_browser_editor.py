@@ -8,7 +8,8 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
-from articles.models import Article, Picture
+from articles.models import Article
+from library.models import Picture
 from portal.templatetags.portal_tags import dateline
 from tests.factories import make_category
 

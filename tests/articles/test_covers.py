@@ -14,12 +14,14 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from articles.models import Article, Picture
-from articles.pictures import library_name, rendition_name
-from articles.renditions import shown
+from articles.models import Article
 from articles.services import covers_outside_library, recode_cover
+from library.models import Picture
+from library.pictures import library_name, rendition_name
+from library.renditions import shown
 from tests.articles.test_admin_publishing import article_form
-from tests.articles.test_pictures import (
+from tests.factories import make_article, make_category
+from tests.library.test_pictures import (
     BOMB,
     legacy_cover,
     photo_with_orientation_and_gps,
@@ -27,7 +29,6 @@ from tests.articles.test_pictures import (
     png_header_only,
     upload_of,
 )
-from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Picture
+from articles.models import Article
+from library.models import Picture
 from tests.articles.test_admin_publishing import article_form
-from tests.articles.test_pictures import picture_bytes, upload_of
 from tests.factories import make_category
+from tests.library.test_pictures import picture_bytes, upload_of
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ COVER_ALT_MISSING = "Hãy mô tả ảnh bìa cho người không xem được �
 
 def add_picture(client, alt="", caption=""):
     picture = {"upload": upload_of(picture_bytes((400, 300))), "alt": alt, "caption": caption}
-    return client.post(reverse("admin:articles_picture_add"), picture)
+    return client.post(reverse("admin:library_picture_add"), picture)
 
 
 def test_a_picture_without_alt_text_or_caption_is_refused_in_vietnamese(client, staff_user):
@@ -42,7 +43,7 @@ def test_alt_text_cannot_be_removed_from_a_picture_later(client, staff_user):
     client.force_login(staff_user)
     add_picture(client, alt="Cầu Phù Vân")
     picture = Picture.objects.get()
-    change = reverse("admin:articles_picture_change", args=[picture.pk])
+    change = reverse("admin:library_picture_change", args=[picture.pk])
     response = client.post(change, {"alt": "", "caption": ""})
     assert PICTURE_ALT_MISSING in response.content.decode()
     picture.refresh_from_db()

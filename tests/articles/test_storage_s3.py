@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 
-from articles.models import Picture
-from articles.pictures import normalize_upload, rendition_name, store_picture
-from articles.renditions import with_renditions
-from tests.articles.test_pictures import picture_bytes, render_rendition, upload_of
+from library.models import Picture
+from library.pictures import normalize_upload, rendition_name, store_picture
+from library.renditions import with_renditions
 from tests.factories import first_site
+from tests.library.test_pictures import picture_bytes, render_rendition, upload_of
 from tests.portal.test_settings import PRODUCTION_ENV, ROOT, run_manage, settings_under
 
 BUCKET = "anh-phuvan"

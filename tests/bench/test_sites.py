@@ -86,3 +86,53 @@ def test_each_sites_counts_follow_the_answers_for_its_hosts(sites):
         f"views of article {read[4].article_id}": 0,
         f"views of article {read[5].article_id}": 0,
     }
+
+
+def fake_result(rate, p99, cpu_ms):
+    from bench.load import Result
+
+    result = Result(int(rate * 10), 10.0, 1.0, 2.0, p99, 0, 0, 0, 0)
+    result.cpu_ms = cpu_ms
+    return result
+
+
+def test_the_comparison_gives_throughput_latency_and_cpu_per_request_ratios():
+    from bench.sites import comparison
+
+    results = {
+        ("article", 1): (fake_result(600, 50, 3.0), (800.0, 80.0), []),
+        ("article", 200): (fake_result(570, 54, 3.15), (810.0, 81.0), []),
+        ("home", 1): (fake_result(600, 50, 3.0), (800.0, 80.0), []),
+        ("home", 200): (fake_result(400, 90, 3.0), (810.0, 81.0), []),
+    }
+    lines, within = comparison(results, 200)
+    assert not within
+    assert "article 200/1: req/s 0.95, p99 1.08: within 10 %; CPU per request 1.05" in lines
+    assert "home 200/1: req/s 0.67, p99 1.80: NOT within 10 %; CPU per request 1.00" in lines
+
+
+def test_workers_cpu_time_is_read_from_proc():
+    """A child of this process that has used 0.3 s of CPU is seen to have used it."""
+    import os
+    import subprocess
+    import sys
+
+    from bench.sites import worker_cpu_seconds
+
+    busy = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\n"
+    worker = subprocess.Popen([sys.executable, "-c", busy + "print(1, flush=True)\ntime.sleep(30)"],
+                              stdout=subprocess.PIPE)  # fmt: skip
+    try:
+        worker.stdout.readline()
+
+        class Running:
+            pid = os.getpid()
+
+        class Processes:
+            running = {"gunicorn-1": Running()}
+
+        used = worker_cpu_seconds(Processes())
+        assert 0.29 <= used < 5  # clock ticks of 10 ms
+    finally:
+        worker.kill()
+        worker.wait()

@@ -1,8 +1,9 @@
 """Everything an import wrote, keyed by NukeViet ids (not by this site's primary keys), so two
 imports can be compared."""
 
-from articles.models import Article, Category, Picture, Tag
+from articles.models import Article, Category, Tag
 from comments.models import Comment
+from library.models import Picture
 from nukeviet.models import ImportedVisits, LegacyObject
 from stats.models import DailyVisits, HourlyVisits
 

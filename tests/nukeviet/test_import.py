@@ -8,9 +8,10 @@ from django.core.management.base import CommandError
 from django.db import models
 from django.utils import timezone
 
-from articles.models import Article, Category, Picture, Tag
-from articles.pictures import rendition_name
+from articles.models import Article, Category, Tag
 from comments.models import Comment
+from library.models import Picture
+from library.pictures import rendition_name
 from nukeviet import services
 from nukeviet.models import ImportedVisits, LegacyObject
 from portal.text import vietnamese_slugify

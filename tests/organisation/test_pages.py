@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from organisation.models import Person, Unit
-from tests.articles.test_pictures import picture_bytes
+from tests.library.test_pictures import picture_bytes
 
 from .factories import make_person, make_unit
 

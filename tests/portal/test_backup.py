@@ -24,14 +24,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from articles.models import Article, Vote
-from articles.pictures import normalize_upload, store_picture
 from articles.services import cast_vote
 from comments.models import Comment
 from comments.services import post_comment
+from library.pictures import normalize_upload, store_picture
 from portal import counters
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
-from tests.articles.test_pictures import picture_bytes, upload_of
 from tests.factories import first_site, make_article, make_category
+from tests.library.test_pictures import picture_bytes, upload_of
 from tests.portal.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db(transaction=True)

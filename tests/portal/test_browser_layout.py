@@ -28,7 +28,7 @@ def test_home_page_renders_the_layout_on_a_phone_and_a_desktop(page):
         page.set_viewport_size({"width": width, "height": 800})
         page.goto("/")
         expect(page.locator(".brand__name")).to_have_text("Cổng thông tin điện tử phường Phù Vân")
-        expect(page.get_by_role("navigation", name="Chuyên mục")).to_be_visible()
+        expect(page.get_by_role("navigation", name="Menu chính")).to_be_visible()
         expect(page.locator(".lead-article")).to_have_count(1)
         expect(page.locator(".section")).to_have_count(5)
         expect(page.get_by_role("heading", name="Tin mới")).to_be_visible()

@@ -6,8 +6,8 @@ from django.core.management import CommandError, call_command
 from PIL import Image
 
 from articles.models import Article, Category
-from articles.pictures import library_name
 from comments.models import Comment
+from library.pictures import library_name
 from tenancy.models import Site
 from tenancy.services import add_site
 from tests.factories import first_site

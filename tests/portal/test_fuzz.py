@@ -22,8 +22,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articles.models import Article
-from articles.sitemaps import SITEMAPS
 from comments.models import Comment
+from portal.urls import SITEMAPS
 from tests import fuzzing
 from tests.factories import make_article, make_category, make_tag
 from tests.organisation.factories import make_person, make_unit
@@ -105,7 +105,17 @@ def site(db):
     }
     if apps.is_installed("nukeviet"):
         seed_nukeviet(article, category)
+    if apps.is_installed("pages"):
+        values["slug"].insert(-1, seed_page(article.site))
     return values
+
+
+def seed_page(site):
+    """A published page with a sub-page; returns the parent's slug."""
+    page = apps.get_model("pages", "Page")
+    about = page.objects.create(site=site, title="Giới thiệu", status="published")
+    page.objects.create(site=site, parent=about, title="Lịch sử", status="published")
+    return about.slug
 
 
 def seed_nukeviet(article, category):

@@ -7,10 +7,13 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles.models import Article, Category, Picture, Tag, Vote
+from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
 from contact.models import ContactMessage
+from library.models import Attachment, Picture
+from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
+from pages.models import Page
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -46,6 +49,17 @@ def picture(site, mark):
     )
 
 
+def attachment(site, mark):
+    return Attachment.objects.create(
+        site=site,
+        file=f"attachments/{mark.lower()}.pdf",
+        original_name=f"{mark}.pdf",
+        title=mark,
+        sha256=mark,
+        content_type="application/pdf",
+    )
+
+
 def comment(site, mark):
     return Comment.objects.create(
         article=article(site, mark), name=mark, email="ban@example.vn", text=mark
@@ -67,6 +81,12 @@ def daily_visits(site, mark):
     return DailyVisits.objects.create(
         site=site, day=timezone.localdate(), visits=visits, page_views=visits
     )
+
+
+def menu(site, mark):
+    found = Menu.objects.create(site=site, place=Menu.Place.FOOTER)
+    MenuItem.objects.create(menu=found, label=mark, kind="url", url=f"/{mark.lower()}/")
+    return found
 
 
 def unit(site, mark):
@@ -96,10 +116,17 @@ FACTORIES = {
     Category: lambda site, mark: make_category(name=mark, site=site, slug=mark.lower()),
     Tag: lambda site, mark: make_tag(name=mark, slug=mark.lower(), site=site),
     Picture: picture,
+    Attachment: attachment,
     Vote: vote,
     Comment: comment,
     ContactMessage: contact_message,
+    Page: lambda site, mark: Page.objects.create(site=site, title=mark, slug=mark.lower()),
     DailyVisits: daily_visits,
+    Menu: menu,
+    Link: lambda site, mark: Link.objects.create(site=site, title=mark, url="https://example.vn"),
+    Placement: lambda site, mark: Placement.objects.create(
+        site=site, area="sidebar", block="links", option=mark
+    ),
     Membership: lambda site, mark: Membership.objects.get(user=account(site, mark)),
     get_user_model(): account,
     Group: lambda site, mark: Group.objects.create(name=mark),

@@ -7,7 +7,8 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
-from articles.models import Article, ArticleRevision, Picture
+from articles.models import Article, ArticleRevision
+from library.models import Picture
 from stats.admin_views import REPORTS
 from stats.models import DailyVisits
 from tenancy.roles import Role
@@ -133,7 +134,7 @@ def test_the_picture_picker_shows_none_of_the_other_sites_pictures(
 ):
     FACTORIES[Picture](first_site, OURS)
     FACTORIES[Picture](other_site, THEIRS)
-    url = reverse("admin:articles_picture_picker")
+    url = reverse("admin:library_picture_picker")
     html = client.get(url).content.decode()
     assert OURS in html and THEIRS not in html
     assert THEIRS not in client.get(url, {"q": THEIRS[:4]}).content.decode()

@@ -1,17 +1,22 @@
 """Two wards with the same slugs: each host shows, counts, caches and administers only its own
-news (categories, tags, articles, pictures, comments, votes, old NukeViet addresses)."""
+news (categories, tags, articles, pictures, attachments, comments, votes, old NukeViet
+addresses)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Picture, Vote
-from articles.pictures import normalize_upload, store_picture
+from articles.models import Vote
 from comments.models import Comment
+from library.attachments import check_upload, store_attachment
+from library.models import Picture
+from library.pictures import normalize_upload, store_picture
 from nukeviet.models import LegacyObject, forget_imported_modules
-from tests.articles.test_pictures import picture_bytes
 from tests.factories import make_article, make_category, make_tag
+from tests.library.documents import pdf_bytes
+from tests.library.documents import upload_of as document_upload
+from tests.library.test_pictures import picture_bytes
 
 from .conftest import OTHER_HOST
 
@@ -36,7 +41,16 @@ def news_of(site, ward):
     Vote.objects.create(article=shared, score=5, voter=f"phieu-{ward}", address="a")
     upload = SimpleUploadedFile("anh.png", picture_bytes((400, 300), format="PNG"))
     picture, _created = store_picture(normalize_upload(upload), site=site, alt=f"Ảnh {ward}")
-    return {"category": category, "tag": tag, "own": own, "shared": shared, "picture": picture}
+    document = check_upload(document_upload(pdf_bytes(), "ke-hoach.pdf"))
+    attachment, _created = store_attachment(document, site=site, title=f"Kế hoạch của {ward}")
+    return {
+        "category": category,
+        "tag": tag,
+        "own": own,
+        "shared": shared,
+        "picture": picture,
+        "attachment": attachment,
+    }
 
 
 @pytest.fixture
@@ -137,6 +151,13 @@ def test_editing_one_site_keeps_the_others_pages_cached(wards, committed):
         assert "Thông báo đã sửa" in first.content.decode()
 
 
+@pytest.mark.parametrize("ward", ["first", "other"])
+def test_each_host_serves_only_its_own_attachments(wards, ward):
+    mine, theirs = wards[ward]["attachment"], wards[other(ward)]["attachment"]
+    assert get(mine.get_absolute_url(), ward).status_code == 200
+    assert get(theirs.get_absolute_url(), ward).status_code == 404
+
+
 # The admin, on each site's own host.
 
 
@@ -154,7 +175,8 @@ CHANGELISTS = {
     "articles_article": lambda news: news["own"].title,
     "articles_category": lambda news: str(news["category"].pk),
     "articles_tag": lambda news: str(news["tag"].pk),
-    "articles_picture": lambda news: news["picture"].alt,
+    "library_picture": lambda news: news["picture"].alt,
+    "library_attachment": lambda news: news["attachment"].title,
     "comments_comment": lambda news: news["shared"].comments.get().text,
     "articles_vote": lambda news: news["shared"].votes.get().voter[:12],
 }
@@ -178,7 +200,8 @@ def related_pks(model, news):
         "articles_article": [news["own"].pk, news["shared"].pk],
         "articles_category": [news["category"].pk],
         "articles_tag": [news["tag"].pk],
-        "articles_picture": [news["picture"].pk],
+        "library_picture": [news["picture"].pk],
+        "library_attachment": [news["attachment"].pk],
         "comments_comment": list(news["shared"].comments.values_list("pk", flat=True)),
         "articles_vote": list(news["shared"].votes.values_list("pk", flat=True)),
     }[model]
@@ -211,7 +234,8 @@ def test_the_article_forms_choices_are_the_sites(admin_client, wards):
         ("articles_article", "own"),
         ("articles_category", "category"),
         ("articles_tag", "tag"),
-        ("articles_picture", "picture"),
+        ("library_picture", "picture"),
+        ("library_attachment", "attachment"),
     ],
 )
 def test_an_id_of_the_other_site_in_a_change_url_is_not_shown(admin_client, wards, model, key):
@@ -264,7 +288,7 @@ def test_a_category_or_tag_added_in_the_admin_belongs_to_the_hosts_site(
 
 
 def test_the_picture_picker_shows_only_the_sites_library(admin_client, wards):
-    response = admin_page(admin_client, "articles_picture_picker", ward="other")
+    response = admin_page(admin_client, "library_picture_picker", ward="other")
     assert [p.pk for p in response.context["page_obj"]] == [wards["other"]["picture"].pk]
     assert Picture.objects.count() == 2
 
@@ -291,7 +315,7 @@ def test_the_same_picture_uploaded_on_each_site_goes_to_each_library(
     admin_client, wards, first_site, other_site
 ):
     data = picture_bytes((500, 300), format="PNG", color=(10, 120, 40))
-    url = reverse("admin:articles_picture_upload")
+    url = reverse("admin:library_picture_upload")
     for host, status in [(OTHER_HOST, 201), (OTHER_HOST, 200), ("testserver", 201)]:
         upload = SimpleUploadedFile("cay.png", data)
         response = admin_client.post(url, {"upload": upload, "alt": "Cây"}, HTTP_HOST=host)

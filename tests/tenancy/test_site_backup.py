@@ -15,19 +15,26 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, ArticleRevision
-from articles.pictures import normalize_upload, store_picture
 from articles.services import cast_vote
 from comments.services import post_comment
 from contact.models import ContactMessage
+from library.attachments import check_upload, store_attachment
+from library.pictures import normalize_upload, store_picture
+from menus.models import Link, Menu, MenuItem, Placement
+from menus.registry import Spec
+from menus.services import create_menu
 from nukeviet.models import ImportedVisits, LegacyObject
 from organisation.models import Unit
+from pages.models import Page, PageRevision
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
 from tenancy.portability import site_models, site_path, site_rows
 from tenancy.roles import Role
 from tenancy.testing import give_role
-from tests.articles.test_pictures import picture_bytes, upload_of
 from tests.factories import make_article, make_category, make_tag
+from tests.library.documents import pdf_bytes
+from tests.library.documents import upload_of as document_upload
+from tests.library.test_pictures import picture_bytes, upload_of
 from tests.organisation.factories import fill_organisation
 from tests.portal.test_backup import instance as new_instance  # noqa: F401 (a fixture)
 from tests.portal.test_backup import media_files
@@ -56,6 +63,12 @@ def fill(site, marker, colour, staff_name):
         alt=f"Ảnh {marker}",
         user=editor,
     )
+    store_attachment(
+        check_upload(document_upload(pdf_bytes(marker), f"{marker}.pdf")),
+        site=site,
+        title=f"Văn bản {marker}",
+        user=editor,
+    )
     question = post_comment(
         article, name="Nguyễn Văn An", email="an@example.vn", text=f"Hỏi {marker}", address="a1"
     )
@@ -67,7 +80,17 @@ def fill(site, marker, colour, staff_name):
     DailyBreakdown.objects.create(
         site=site, day=date(2025, 6, 2), dimension="browser", value=marker, count=4
     )
+    menu = create_menu(site, Menu.Place.HEADER, [Spec(f"Tin {marker}", "category", parent.slug)])
+    MenuItem.objects.create(menu=menu, parent=menu.items.get(), label=marker, kind="url", url="/a/")
+    link = Link(site=site, title=f"Cổng {marker}", url="https://example.gov.vn")
+    link.logo.save(f"logo-{marker}.png", ContentFile(picture_bytes(format="PNG")))
+    Placement.objects.create(site=site, area="sidebar", block="links", order=5)
     ImportedVisits.objects.create(site=site, source=marker, period="day", start="2025-06-01")
+    about = Page.objects.create(site=site, title=f"Giới thiệu {marker}", status="published")
+    history = Page.objects.create(
+        site=site, parent=about, title=f"Lịch sử {marker}", created_by=editor
+    )
+    PageRevision.objects.create(page=history, title=f"Lịch sử cũ {marker}", created_by=editor)
     LegacyObject.objects.create(
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
@@ -275,9 +298,10 @@ def test_the_model_walk_exports_every_model_with_a_site_path():
     labels = {model._meta.label for model in exported}
     assert {
         "tenancy.Site", "tenancy.Domain", "tenancy.Membership", "articles.Category",
-        "articles.Tag", "articles.Picture", "articles.Article", "articles.ArticleRevision",
-        "articles.Vote", "comments.Comment", "stats.DailyVisits", "stats.HourlyVisits",
-        "stats.DailyBreakdown", "nukeviet.LegacyObject", "nukeviet.ImportedVisits",
+        "articles.Tag", "library.Picture", "library.Attachment", "articles.Article",
+        "articles.ArticleRevision", "articles.Vote", "comments.Comment", "stats.DailyVisits",
+        "stats.HourlyVisits", "stats.DailyBreakdown", "nukeviet.LegacyObject",
+        "nukeviet.ImportedVisits",
     } <= labels  # fmt: skip
 
 

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from articles.caching import invalidate
-from articles.pictures import PictureError
 from articles.services import covers_outside_library, recode_cover
+from library.pictures import PictureError
 
 
 class Command(BaseCommand):

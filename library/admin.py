@@ -1,0 +1,4 @@
+from .admin_attachments import AttachmentAdmin
+from .admin_pictures import PictureAdmin
+
+__all__ = ["AttachmentAdmin", "PictureAdmin"]
