@@ -8,6 +8,7 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact")
 
     def ready(self):
+        from menus import registry
         from tenancy import demo_registry, overview
 
         from .demo import seed
@@ -15,3 +16,4 @@ class ContactConfig(AppConfig):
 
         overview.register(_("contact messages waiting"), waiting)
         demo_registry.register("contact messages", seed, order=95)
+        registry.register_list("contact", _("Contact"), "contact:page")

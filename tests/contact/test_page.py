@@ -105,3 +105,9 @@ def test_the_office_is_named_as_the_organisation_names_it_in_each_language():
     html = client.get(PAGE).content.decode()
     assert "Phu Van Ward People&#x27;s Committee" in html
     assert "Le Hoan Street, Phu Van Ward" in html
+
+
+def test_staff_may_put_the_contact_page_in_a_menu():
+    from menus import registry
+
+    assert registry.lists()["contact"].address() == "/lien-he/"
