@@ -1,23 +1,17 @@
-from captcha.fields import CaptchaTextInput
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .captcha import SingleUseCaptchaField
+from guard.forms import GuardedForm
+
 from .models import Comment
-
-# A refused form is shown again with what was typed, except a value this many times longer than
-# its field takes (a 1 MB "comment" is not echoed back); fields without a length take SHORT.
-ECHO_FACTOR = 2
-SHORT = 100
-
 
 TOO_LONG_TO_KEEP = _(
     "The comment is far too long to be kept here: please write at most %(limit)d characters."
 )
 
 
-class CommentForm(forms.Form):
+class CommentForm(GuardedForm):
     """A reader's comment. Guests give a name, an e-mail and the security code."""
 
     name = forms.CharField(
@@ -42,25 +36,8 @@ class CommentForm(forms.Form):
         },
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    # Left empty by people (it is hidden); bots that fill every field give themselves away.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    captcha = SingleUseCaptchaField(
-        label=_("Security code"),
-        # Django links help text only while the field has no error; the code always needs it.
-        widget=CaptchaTextInput(attrs={"aria-describedby": "id_captcha_helptext"}),
-        help_text=_(
-            "Type the letters and digits in the picture; capital or small letters both work. "
-            "Cannot read them? Press “Another code”."
-        ),
-        error_messages={
-            "invalid": _("The security code is not correct"),
-            "required": _("Please type the security code."),
-        },
-    )
+    long_field = "text"
+    too_long_message = TOO_LONG_TO_KEEP
 
     def __init__(self, *args, article, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,24 +50,6 @@ class CommentForm(forms.Form):
         if user is not None and user.is_authenticated:
             for name in ("name", "email", "captcha"):
                 del self.fields[name]
-
-    def full_clean(self):
-        super().full_clean()
-        if self.is_bound and self.errors:
-            self.data = self.echoed(self.data)
-
-    def echoed(self, data):
-        """The data to show back: without the values far too long to be anything typed."""
-        echoed = data.copy()
-        for key in data:
-            limit = ECHO_FACTOR * (getattr(self.fields.get(key), "max_length", None) or SHORT)
-            values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
-            if any(len(str(value)) > limit for value in values):
-                del echoed[key]
-        if "text" in data and "text" not in echoed:
-            limit = self.fields["text"].max_length
-            self.errors["text"] = self.error_class([TOO_LONG_TO_KEEP % {"limit": limit}])
-        return echoed
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 from articles.views import ArticleView
+from guard.forms import caught_in_honeypot
 from portal.visitors import address_hash
 
 from .forms import CommentForm
@@ -40,7 +41,7 @@ def post(request, slug):
     if not article.allow_comments:
         return HttpResponseForbidden(_("Comments are closed for this article."))
     done = redirect(f"{article.get_absolute_url()}#binh-luan-thong-bao")
-    if request.POST.get("website"):
+    if caught_in_honeypot(request):
         messages.success(request, WAITING, extra_tags=HERE)
         return done
     user = signed_in(request)
@@ -80,10 +81,8 @@ def refused(request, article, form, refusal):
 def with_security_code(request, article, user):
     """Without JavaScript the code is made when asked for: the page again, with what the
     reader typed, and a code. Showing the article never writes a code to the database."""
-    typed = {name: request.POST.get(name, "") for name in ("name", "email", "text", "parent")}
     form = CommentForm(article=article, user=user)
-    form.initial = form.echoed(typed)
-    form.show_captcha = True
+    form.typed(request.POST, ("name", "email", "text", "parent"))
     return article_page(request, article, form, status=200)
 
 

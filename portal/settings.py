@@ -74,12 +74,14 @@ INSTALLED_APPS = [
     "portal",
     "tenancy",
     "accounts",
+    "guard",
     "library",
     "menus",
     "articles",
     "comments",
     "pages",
     "organisation",
+    "contact",
     "stats",
     "nukeviet",
 ]
@@ -366,12 +368,17 @@ PORTAL_COMMENT_MAX_LINKS = env_int("PORTAL_COMMENT_MAX_LINKS", 2)
 PORTAL_COMMENT_BANNED_WORDS = env_list("PORTAL_COMMENT_BANNED_WORDS", ["cá độ", "cờ bạc", "lô đề"])
 PORTAL_COMMENT_NOTIFY_SECONDS = env_int("PORTAL_COMMENT_NOTIFY_SECONDS", 300)
 PORTAL_COMMENTS_PER_PAGE = 10
+# Contact messages (app contact): one per this many seconds and this many an hour from one
+# address or e-mail (then HTTP 429), and their longest text.
+PORTAL_CONTACT_INTERVAL_SECONDS = env_int("PORTAL_CONTACT_INTERVAL_SECONDS", 60)
+PORTAL_CONTACT_HOURLY_LIMIT = env_int("PORTAL_CONTACT_HOURLY_LIMIT", 5)
+PORTAL_CONTACT_MAX_LENGTH = env_int("PORTAL_CONTACT_MAX_LENGTH", 5000)
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 30
 CAPTCHA_FONT_SIZE = 30
 CAPTCHA_IMAGE_SIZE = (140, 44)
 CAPTCHA_LETTER_ROTATION = (-20, 20)
-CAPTCHA_CHALLENGE_FUNCT = "comments.captcha.readable_challenge"
+CAPTCHA_CHALLENGE_FUNCT = "guard.captcha.readable_challenge"
 
 # Visitor statistics: "Đang truy cập" counts everyone seen in ONLINE_SECONDS; a visitor absent
 # VISIT_GAP_SECONDS starts a new visit; prune_stats keeps hourly rows and breakdowns this long.
@@ -413,6 +420,7 @@ PORTAL_RATE_LIMITS = {
     "articles:search": (env_int("PORTAL_RATE_LIMIT_SEARCH", 30), 60),
     "articles:rate": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "comments:post": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+    "contact:send": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "captcha-refresh": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "captcha-image": (env_int("PORTAL_RATE_LIMIT_WRITES", 20) * 2, 60),
     "set_language": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),

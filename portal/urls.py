@@ -5,6 +5,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from articles import sitemaps
+from contact.sitemaps import ContactSitemap
 from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
 from tenancy.theme import theme_css
@@ -15,6 +16,7 @@ SITEMAPS = {
     **sitemaps.SITEMAPS,
     "pages": PageSitemap,
     "organisation": OrganisationSitemap,
+    "contact": ContactSitemap,
 }
 
 urlpatterns = [
@@ -27,6 +29,7 @@ urlpatterns = [
     path("healthz/all", views.healthz_all, name="healthz_all"),
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
+    path("", include("contact.urls")),
     path("", include("stats.urls")),
     path("", include("library.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),

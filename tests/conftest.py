@@ -46,6 +46,7 @@ MIGRATION_DATA = [
     ("library.migrations.0001_initial", "grant_library"),
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0003_publishers_delete_comments", "let_publishers_delete_comments"),
+    ("contact.migrations.0002_roles_permissions", "grant_inbox"),
     ("stats.migrations.0002_reports_permission", "grant_reports"),
     ("pages.migrations.0002_roles", "grant_pages"),
     ("tenancy.migrations.0002_first_site", "create_first_site"),

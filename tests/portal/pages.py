@@ -12,6 +12,7 @@ from django.db.models import Count
 from articles.models import Article, Tag
 from comments.models import Comment
 from comments.services import refresh_comment_counts
+from contact.models import ContactMessage
 from tests.factories import first_site
 
 PARAGRAPH = (
@@ -67,6 +68,8 @@ def public_page_types(article):
         ("search with results", "/tim-kiem/?q=phu+van"),
         ("search without results", EMPTY_SEARCH),
         ("print view", article.get_absolute_url() + "in/"),
+        ("contact", "/lien-he/"),
+        ("contact message sent", sent_page()),
         ("page with sub-pages", "/trang/gioi-thieu/"),
         ("sub-page with a table", "/trang/gioi-thieu-chung/"),
         ("index of pages", "/trang/"),
@@ -77,6 +80,12 @@ def public_page_types(article):
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]
+
+
+def sent_page():
+    """The confirmation of a contact message of the first site (the demo has some)."""
+    reference = ContactMessage.objects.for_site(first_site()).values_list("reference", flat=True)
+    return f"/lien-he/da-gui/{reference.first()}/"
 
 
 def realistic_article():

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHECKER_SECONDS = 300
 SHOW_CODE = {"show_captcha": "1", "name": "Trần Thị Bình", "text": "Đèn đường ngõ 7 bị hỏng."}
+CONTACT = {"show_captcha": "1", "name": "Trần Thị Bình", "message": "Đèn đường ngõ 7 bị hỏng."}
 
 
 @pytest.fixture
@@ -86,6 +87,8 @@ def rendered_pages(client, settings):
         fetch(client, "article, replying", f"{article_url}?tra-loi={article.comments.first().pk}"),
         fetch(client, "article with its security code", comment_url, 200, "post", SHOW_CODE),
         fetch(client, "article, comment form with errors", comment_url, 400, "post", {"text": ""}),
+        fetch(client, "contact with its security code", "/lien-he/gui/", 200, "post", CONTACT),
+        fetch(client, "contact form with errors", "/lien-he/gui/", 400, "post", {"name": ""}),
     ]
     no_cookie = Client(enforce_csrf_checks=True, raise_request_exception=False)
     pages.append(fetch(no_cookie, "403 page of a form without CSRF", "/i18n/setlang/", 403, "post"))

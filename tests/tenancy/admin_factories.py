@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
+from contact.models import ContactMessage
 from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
@@ -65,6 +66,12 @@ def comment(site, mark):
     )
 
 
+def contact_message(site, mark):
+    return ContactMessage.objects.create(
+        site=site, name=mark, email=f"{mark.lower()}@example.com", subject=mark, message=mark
+    )
+
+
 def vote(site, mark):
     return Vote.objects.create(article=article(site, mark), score=5, voter=mark, address=mark)
 
@@ -112,6 +119,7 @@ FACTORIES = {
     Attachment: attachment,
     Vote: vote,
     Comment: comment,
+    ContactMessage: contact_message,
     Page: lambda site, mark: Page.objects.create(site=site, title=mark, slug=mark.lower()),
     DailyVisits: daily_visits,
     Menu: menu,

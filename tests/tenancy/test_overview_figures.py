@@ -1,5 +1,5 @@
 """The province administrator's overview: each site's articles published this month, visits
-today and comments waiting, in a constant number of queries."""
+today, comments and contact messages waiting, in a constant number of queries."""
 
 from datetime import timedelta
 
@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment
+from contact.models import ContactMessage
 from stats.models import DailyVisits
 from tenancy.overview import FIGURES
 from tenancy.services import add_site
@@ -42,6 +43,8 @@ def fill(site, published, visits, waiting):
     article = articles[0] if articles else make_article(category=category, slug=f"x-{site.pk}")
     for status in [Comment.Status.PENDING] * waiting + [Comment.Status.APPROVED]:
         Comment.objects.create(article=article, name="An", text="Ý kiến.", status=status)
+    for status in [ContactMessage.Status.NEW] * waiting + [ContactMessage.Status.CLOSED]:
+        ContactMessage.objects.create(site=site, name="An", subject="S", message="M", status=status)
 
 
 def figures(response):
@@ -54,7 +57,12 @@ def figures(response):
 
 def test_the_content_apps_register_their_figures():
     assert sorted(str(figure.label) for figure in FIGURES) == sorted(
-        ["Bài đăng trong tháng", "Bình luận chờ duyệt", "Lượt truy cập hôm nay"]
+        [
+            "Bài đăng trong tháng",
+            "Bình luận chờ duyệt",
+            "Lượt truy cập hôm nay",
+            "Thư liên hệ chờ xử lý",
+        ]
     )
 
 
@@ -67,11 +75,13 @@ def test_each_site_has_its_own_figures(admin_client, first_site, other_site):
             "Bài đăng trong tháng": 2,
             "Lượt truy cập hôm nay": 40,
             "Bình luận chờ duyệt": 1,
+            "Thư liên hệ chờ xử lý": 1,
         },
         other_site.pk: {
             "Bài đăng trong tháng": 1,
             "Lượt truy cập hôm nay": 7,
             "Bình luận chờ duyệt": 3,
+            "Thư liên hệ chờ xử lý": 3,
         },
     }
     assert "Lượt truy cập hôm nay" in response.content.decode()
@@ -82,6 +92,7 @@ def test_a_site_without_content_counts_zero(admin_client, other_site):
         "Bài đăng trong tháng": 0,
         "Lượt truy cập hôm nay": 0,
         "Bình luận chờ duyệt": 0,
+        "Thư liên hệ chờ xử lý": 0,
     }
 
 
@@ -93,6 +104,6 @@ def test_the_overview_takes_the_same_queries_for_2_or_20_sites(
         site, _created = add_site(f"xa{n}.example.gov.vn", f"Cổng thông tin xã {n}")
         fill(site, published=1, visits=n, waiting=1)
     admin_client.get(OVERVIEW)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = admin_client.get(OVERVIEW)
     assert len(response.context["rows"]) == sites

@@ -17,12 +17,14 @@ from django.core.management import CommandError, call_command
 from articles.models import Article, ArticleRevision
 from articles.services import cast_vote
 from comments.services import post_comment
+from contact.models import ContactMessage
 from library.attachments import check_upload, store_attachment
 from library.pictures import normalize_upload, store_picture
 from menus.models import Link, Menu, MenuItem, Placement
 from menus.registry import Spec
 from menus.services import create_menu
 from nukeviet.models import ImportedVisits, LegacyObject
+from organisation.models import Unit
 from pages.models import Page, PageRevision
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
@@ -94,6 +96,15 @@ def fill(site, marker, colour, staff_name):
         article=article,
     )  # fmt: skip
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
+    ContactMessage.objects.create(
+        site=site,
+        unit=Unit.objects.filter(site=site).exclude(email="").first(),
+        name="Trần Thị Hoa",
+        email="hoa@example.com",
+        subject=f"Hỏi {marker}",
+        message="Nội dung.",
+        handled_by=editor,
+    )
     return editor
 
 

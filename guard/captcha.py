@@ -2,11 +2,12 @@
 
 import secrets
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B: letters a reader would confuse in a distorted image.
 ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -40,3 +41,20 @@ class SingleUseCaptchaField(CaptchaField):
         if not consume(key, response):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return value
+
+
+def security_code_field():
+    """The security code of a reader's form, with the help and messages every form shows."""
+    return SingleUseCaptchaField(
+        label=_("Security code"),
+        # Django links help text only while the field has no error; the code always needs it.
+        widget=CaptchaTextInput(attrs={"aria-describedby": "id_captcha_helptext"}),
+        help_text=_(
+            "Type the letters and digits in the picture; capital or small letters both work. "
+            "Cannot read them? Press “Another code”."
+        ),
+        error_messages={
+            "invalid": _("The security code is not correct"),
+            "required": _("Please type the security code."),
+        },
+    )
