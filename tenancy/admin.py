@@ -103,7 +103,7 @@ class SiteAdmin(admin.ModelAdmin):
     search_fields = ["name", "domains__host"]
     fieldsets = [
         (None, {"fields": ["name", "is_active", "language"]}),
-        (_("Office"), {"fields": ["office_name", "office_address", "phone", "email"]}),
+        (_("Office"), {"fields": ["office_name", "office_address", "phone", "fax", "email"]}),
         (_("Appearance"), {"fields": ["logo", "favicon", "theme_colour", "footer_text"]}),
     ]
 

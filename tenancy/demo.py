@@ -15,6 +15,7 @@ SECOND_WARD = {
     "office_name": "Ủy ban nhân dân xã Ninh Hải",
     "office_address": "Thôn Đông Hạ, xã Ninh Hải, tỉnh Ninh Bình",
     "phone": "0229 3 612 345",
+    "fax": "0229 3 612 346",
     "email": "ubnd.ninhhai@example.gov.vn",
     "theme_colour": "#1b5e20",
 }

@@ -40,6 +40,7 @@ class Site(models.Model):
     office_name = models.CharField(_("office name"), max_length=200, blank=True)
     office_address = models.CharField(_("office address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     logo = models.ImageField(
         _("logo"), upload_to="sites/", blank=True, validators=[validate_logo_size]
@@ -75,6 +76,7 @@ class Site(models.Model):
             "name": self.office_name or self.name,
             "address": self.office_address,
             "phone": self.phone,
+            "fax": self.fax,
             "email": self.email,
         }
 

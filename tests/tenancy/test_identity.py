@@ -92,3 +92,13 @@ def test_editing_one_site_rebuilds_its_pages_and_no_other_sites(client, first_si
     assert response["X-Page-Cache"] == "miss"
     assert title_of(response.content.decode()) == other_site.name
     assert client.get("/", HTTP_HOST="testserver")["X-Page-Cache"] == "hit"
+
+
+def test_the_offices_fax_shows_in_the_footer_and_on_the_contact_page(client, other_site):
+    """Decree 42/2022 art. 6: the agency's address, phone, fax and e-mail."""
+    assert "Fax" not in client.get("/", HTTP_HOST=OTHER_HOST).content.decode()
+    other_site.fax = "0229 3 612 346"
+    other_site.save()
+    for path in ("/", "/lien-he/"):
+        html = client.get(path, HTTP_HOST=OTHER_HOST).content.decode()
+        assert "0229 3 612 346" in html, path

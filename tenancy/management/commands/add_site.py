@@ -14,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--office", default="", help="the office's name")
         parser.add_argument("--address", default="", help="the office's address")
         parser.add_argument("--phone", default="")
+        parser.add_argument("--fax", default="")
         parser.add_argument("--email", default="")
         parser.add_argument(
             "--extra-domain", action="append", default=[], help="another host name (301)"
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                 office_name=options["office"],
                 office_address=options["address"],
                 phone=options["phone"],
+                fax=options["fax"],
                 email=options["email"],
             )
         except SiteError as error:
