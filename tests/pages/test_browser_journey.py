@@ -1,4 +1,5 @@
-"""A site administrator writes a page and a sub-page in the admin; a reader on a phone opens
+"""A site administrator writes a page and a sub-page in the admin (and puts a page in the menu);
+a reader on a phone opens
 the page, follows its sub-page list, and finds the way back by the breadcrumb."""
 
 import pytest
@@ -65,4 +66,34 @@ def test_an_administrator_writes_a_page_with_a_sub_page_and_a_reader_opens_it(
     expect(reader).to_have_url(f"{live_server.url}/trang/gioi-thieu/")
     width = reader.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "nothing overflows the phone's width"
+    context.close()
+
+
+def test_an_administrator_writes_a_page_puts_it_in_the_menu_and_a_phone_reader_opens_it(
+    administrator_page, browser, live_server
+):
+    from menus import registry
+    from menus.models import MenuItem
+    from tests.menus.helpers import header
+
+    header(registry.Spec("Trang chủ", registry.LIST, "home"))
+    admin = administrator_page
+    write_page(admin, "Lịch tiếp công dân", "Chủ tịch UBND phường tiếp công dân sáng thứ Năm.")
+
+    menu = MenuItem.objects.get(label="Trang chủ").menu
+    admin.goto(f"/admin/menus/menu/{menu.pk}/change/")
+    new_row = admin.locator("#items-group tbody tr.form-row:not(.empty-form)").last
+    new_row.locator("input[name$='-label']").fill("Tiếp công dân")
+    new_row.locator("select[name$='-destination']").select_option(label="Lịch tiếp công dân")
+    admin.get_by_role("button", name="Lưu lại", exact=True).click()
+    expect(admin.locator(".messagelist")).to_contain_text("thành công")
+
+    context = browser.new_context(locale="vi-VN", base_url=live_server.url, viewport=PHONE)
+    reader = context.new_page()
+    reader.goto("/")
+    reader.get_by_role("button", name="Menu").click()
+    reader.locator("#main-nav-list").get_by_role("link", name="Tiếp công dân").click()
+    expect(reader).to_have_url(f"{live_server.url}/trang/lich-tiep-cong-dan/")
+    expect(reader.locator("h1")).to_have_text("Lịch tiếp công dân")
+    expect(reader.locator(".article__body")).to_contain_text("sáng thứ Năm")
     context.close()
