@@ -1,6 +1,6 @@
 """A site administrator writes a page and a sub-page in the admin (and puts a page in the menu);
-a reader on a phone opens
-the page, follows its sub-page list, and finds the way back by the breadcrumb."""
+a reader on a phone opens the page, follows its sub-page list, and finds the way back by the
+breadcrumb (or opens the page from the menu)."""
 
 import pytest
 from playwright.sync_api import expect
