@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -7,5 +7,7 @@ app_name = "contact"
 urlpatterns = [
     path("lien-he/", views.page, name="page"),
     path("lien-he/gui/", views.send, name="send"),
-    path("lien-he/da-gui/<str:reference>/", views.sent, name="sent"),
+    # Letters and digits only ("-" after the honeypot): anything else (a NUL byte PostgreSQL
+    # refuses) is no address.
+    re_path(r"^lien-he/da-gui/(?P<reference>-|[A-Za-z0-9]{1,12})/$", views.sent, name="sent"),
 ]

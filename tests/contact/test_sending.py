@@ -162,3 +162,9 @@ def test_a_reference_of_another_site_is_not_found():
         site=other, name="A", email="a@example.com", subject="S", message="M"
     )
     assert reader().get(f"/lien-he/da-gui/{message.reference}/").status_code == 404
+
+
+@pytest.mark.parametrize("reference", ["%00", "x%00", "AB%2FCD", "ABCDEFGHJKMNP"])
+def test_a_reference_that_no_message_can_have_is_not_found(reference):
+    """Found by the fuzz walk: a NUL byte reached PostgreSQL, which refuses it (500)."""
+    assert reader().get(f"/lien-he/da-gui/{reference}/").status_code == 404
