@@ -1,13 +1,13 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
-from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from library.admin_revisions import RestoreRevisionMixin, RevisionInline
 from tenancy.admin import SiteScopedAdmin
 
 from . import services
@@ -46,26 +46,13 @@ class TagAdmin(SiteScopedAdmin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class RevisionInline(admin.TabularInline):
+class ArticleRevisionInline(RevisionInline):
     model = ArticleRevision
-    fields = ["created_at", "created_by", "title", "restore_link"]
-    readonly_fields = fields
-    extra = 0
-    max_num = 0
-    can_delete = False
-    ordering = ["-created_at", "-pk"]
-    verbose_name_plural = _("History (earlier versions)")
-
-    @admin.display(description=_("Restore"))
-    def restore_link(self, revision):
-        if not revision.pk:
-            return ""
-        url = reverse("admin:articles_article_restore", args=[revision.article_id, revision.pk])
-        return format_html('<a href="{}">{}</a>', url, _("View and restore"))
+    parent = "article"
 
 
 @admin.register(Article)
-class ArticleAdmin(SiteScopedAdmin, admin.ModelAdmin):
+class ArticleAdmin(RestoreRevisionMixin, SiteScopedAdmin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -98,7 +85,8 @@ class ArticleAdmin(SiteScopedAdmin, admin.ModelAdmin):
         "updated_at",
         "updated_by",
     ]
-    inlines = [RevisionInline]
+    inlines = [ArticleRevisionInline]
+    revision_inline = ArticleRevisionInline
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -218,39 +206,8 @@ class ArticleAdmin(SiteScopedAdmin, admin.ModelAdmin):
         count = services.set_status(queryset, status, request.user, publish_at)
         self.message_user(request, _("Updated %(n)d articles.") % {"n": count})
 
-    def get_urls(self):
-        restore = self.admin_site.admin_view(self.restore_revision_view)
-        return [
-            path(
-                "<int:article_id>/revisions/<int:revision_id>/restore/",
-                restore,
-                name="articles_article_restore",
-            ),
-            *super().get_urls(),
-        ]
-
-    def restore_revision_view(self, request, article_id, revision_id):
-        revision = get_object_or_404(
-            ArticleRevision.objects.select_related("article"),
-            pk=revision_id,
-            article=article_id,
-            article__site=request.site,
-        )
-        article = revision.article
-        if not self.has_change_permission(request, article):
-            raise PermissionDenied
-        if request.method == "POST":
-            services.restore_revision(revision, request.user)
-            messages.success(request, _("The earlier version was restored."))
-            return redirect("admin:articles_article_change", article.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "article": article,
-            "revision": revision,
-            "title": _("Restore an earlier version"),
-        }
-        return TemplateResponse(request, "admin/articles/article/restore_revision.html", context)
+    def restore(self, revision, user):
+        return services.restore_revision(revision, user)
 
 
 @admin.register(Vote)

@@ -10,6 +10,7 @@ from library.html import EDITOR_EXTENSIONS, plain_text, sanitize_html
 from library.models import staff_reference
 from library.picture_fields import PictureField
 from library.renditions import with_renditions
+from library.revisions import Revision
 from portal.text import fold, nfc
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site, unique_slug
 
@@ -385,26 +386,13 @@ class Vote(models.Model):
         return f"{self.article_id}: {self.score}"
 
 
-class ArticleRevision(models.Model):
+class ArticleRevision(Revision):
     """The title, summary and body an article had before one of its saves."""
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
     )
-    title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("body"), blank=True)
-    created_at = models.DateTimeField(_("saved at"), default=timezone.now, db_index=True)
-    created_by = staff_reference(_("saved by"))
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("revision")
-        verbose_name_plural = _("revisions")
-
-    def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
-
-    @property
-    def safe_body(self):
-        return sanitize_html(self.body)
+    class Meta(Revision.Meta):
+        pass

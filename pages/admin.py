@@ -1,11 +1,9 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from library.admin_revisions import RestoreRevisionMixin, RevisionInline
 from tenancy.admin import SiteScopedAdmin
 
 from . import services
@@ -22,26 +20,13 @@ def indented(page):
     return f"{INDENT * (page.depth - 1)}└ {page.title}" if page.depth > 1 else page.title
 
 
-class RevisionInline(admin.TabularInline):
+class PageRevisionInline(RevisionInline):
     model = PageRevision
-    fields = ["created_at", "created_by", "title", "restore_link"]
-    readonly_fields = fields
-    extra = 0
-    max_num = 0
-    can_delete = False
-    ordering = ["-created_at", "-pk"]
-    verbose_name_plural = _("History (earlier versions)")
-
-    @admin.display(description=_("Restore"))
-    def restore_link(self, revision):
-        if not revision.pk:
-            return ""
-        url = reverse("admin:pages_page_restore", args=[revision.page_id, revision.pk])
-        return format_html('<a href="{}">{}</a>', url, _("View and restore"))
+    parent = "page"
 
 
 @admin.register(Page)
-class PageAdmin(SiteScopedAdmin, admin.ModelAdmin):
+class PageAdmin(RestoreRevisionMixin, SiteScopedAdmin, admin.ModelAdmin):
     list_display = ["tree_title", "order", "status", "updated_at", "public_link"]
     list_display_links = ["tree_title"]
     list_editable = ["order"]
@@ -50,7 +35,8 @@ class PageAdmin(SiteScopedAdmin, admin.ModelAdmin):
     ordering = ["tree_key"]
     search_fields = ["title", "search_title"]
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
-    inlines = [RevisionInline]
+    inlines = [PageRevisionInline]
+    revision_inline = PageRevisionInline
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", ("parent", "order"), "body"]}),
@@ -125,36 +111,5 @@ class PageAdmin(SiteScopedAdmin, admin.ModelAdmin):
         count = services.set_status(queryset, status, request.user)
         self.message_user(request, _("Updated %(n)d pages.") % {"n": count})
 
-    def get_urls(self):
-        restore = self.admin_site.admin_view(self.restore_revision_view)
-        return [
-            path(
-                "<int:page_id>/revisions/<int:revision_id>/restore/",
-                restore,
-                name="pages_page_restore",
-            ),
-            *super().get_urls(),
-        ]
-
-    def restore_revision_view(self, request, page_id, revision_id):
-        revision = get_object_or_404(
-            PageRevision.objects.select_related("page", "created_by"),
-            pk=revision_id,
-            page=page_id,
-            page__site=request.site,
-        )
-        page = revision.page
-        if not self.has_change_permission(request, page):
-            raise PermissionDenied
-        if request.method == "POST":
-            services.restore_revision(revision, request.user)
-            messages.success(request, _("The earlier version was restored."))
-            return redirect("admin:pages_page_change", page.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "page": page,
-            "revision": revision,
-            "title": _("Restore an earlier version"),
-        }
-        return TemplateResponse(request, "admin/pages/page/restore_revision.html", context)
+    def restore(self, revision, user):
+        return services.restore_revision(revision, user)

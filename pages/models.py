@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from library.html import EDITOR_EXTENSIONS, plain_text, sanitize_html
+from library.revisions import Revision
 from portal.locks import lock_names
 from portal.text import fold, nfc
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site, unique_slug
@@ -227,25 +228,12 @@ def check_parent(page):
         raise ValidationError({"parent": ValidationError(message, params={"levels": MAX_DEPTH})})
 
 
-class PageRevision(models.Model):
+class PageRevision(Revision):
     """The title and body a page had before one of its saves."""
 
     page = models.ForeignKey(
         Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="revisions"
     )
-    title = models.CharField(_("title"), max_length=250)
-    body = models.TextField(_("body"), blank=True)
-    created_at = models.DateTimeField(_("saved at"), default=timezone.now, db_index=True)
-    created_by = staff_reference(_("saved by"))
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("revision")
-        verbose_name_plural = _("revisions")
-
-    def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
-
-    @property
-    def safe_body(self):
-        return sanitize_html(self.body)
+    class Meta(Revision.Meta):
+        pass
