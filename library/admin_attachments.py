@@ -1,11 +1,8 @@
 """The attachment library in the admin, and the editor's upload endpoint for documents."""
 
-import logging
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
-from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils.functional import lazy
@@ -18,10 +15,8 @@ from django.views.decorators.csrf import csrf_protect
 from tenancy.admin import SiteScopedAdmin
 
 from .attachments import KINDS, accepted_types, check_upload, store_attachment
-from .endpoints import invalid_form, json_error, refusal
+from .endpoints import Upload, receive
 from .models import Attachment
-
-logger = logging.getLogger(__name__)
 
 
 class AttachmentUploadField(forms.FileField):
@@ -123,20 +118,14 @@ class AttachmentAdmin(SiteScopedAdmin, admin.ModelAdmin):
 
     def upload_view(self, request):
         """The editor's upload: POST multipart (upload, title), answers JSON."""
-        refused = refusal(
+        return receive(
             request,
-            "library.add_attachment",
-            gettext("You are not allowed to upload documents."),
-            gettext("Send the document with POST."),
+            Upload(
+                "library.add_attachment",
+                AttachmentUploadForm,
+                attachment_json,
+                gettext("You are not allowed to upload documents."),
+                gettext("Send the document with POST."),
+                gettext("The document could not be saved. Try again later."),
+            ),
         )
-        if refused:
-            return refused
-        form = AttachmentUploadForm(request.POST, request.FILES, site=request.site)
-        if not form.is_valid():
-            return invalid_form(form)
-        try:
-            attachment, created = form.store(request.user)
-        except OSError:
-            logger.exception("Could not store an uploaded document")
-            return json_error(gettext("The document could not be saved. Try again later."), 500)
-        return JsonResponse(attachment_json(attachment), status=201 if created else 200)

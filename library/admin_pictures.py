@@ -1,6 +1,5 @@
 """The media library in the admin: uploads, the editor's upload endpoint and the picture picker."""
 
-import logging
 import re
 
 from django import forms
@@ -8,7 +7,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -21,13 +19,11 @@ from django.views.decorators.csrf import csrf_protect
 from tenancy.admin import SiteScopedAdmin
 
 from .admin_forms import PictureAltTextForm
-from .endpoints import invalid_form, json_error, refusal
+from .endpoints import Upload, receive
 from .models import Picture
 from .picture_fields import PictureUploadField
 from .pictures import store_picture
 from .renditions import rendition_url
-
-logger = logging.getLogger(__name__)
 
 THUMBNAIL_WIDTH = 320
 PICKER_PAGE_SIZE = 24
@@ -152,23 +148,17 @@ class PictureAdmin(SiteScopedAdmin, admin.ModelAdmin):
 
     def upload_view(self, request):
         """The editor's upload: POST multipart (upload, alt, caption), answers JSON."""
-        refused = refusal(
+        return receive(
             request,
-            "library.add_picture",
-            gettext("You are not allowed to upload pictures."),
-            gettext("Send the picture with POST."),
+            Upload(
+                "library.add_picture",
+                PictureAddForm,
+                picture_json,
+                gettext("You are not allowed to upload pictures."),
+                gettext("Send the picture with POST."),
+                gettext("The picture could not be saved. Try again later."),
+            ),
         )
-        if refused:
-            return refused
-        form = PictureAddForm(request.POST, request.FILES, site=request.site)
-        if not form.is_valid():
-            return invalid_form(form)
-        try:
-            picture, created = form.store(request.user)
-        except OSError:
-            logger.exception("Could not store an uploaded picture")
-            return json_error(gettext("The picture could not be saved. Try again later."), 500)
-        return JsonResponse(picture_json(picture), status=201 if created else 200)
 
     def picker_view(self, request):
         """A popup listing the library; a click hands the picture to the editor's Figure dialog."""
