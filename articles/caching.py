@@ -10,12 +10,12 @@ and expired ones leave on time; blocks also expire after BLOCK_SECONDS, for new 
 """
 
 import math
-import time
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
+
+from portal.pagecache import bump, current_version
 
 from .models import Article
 
@@ -24,22 +24,12 @@ BLOCK_SECONDS = 60
 NEXT_CHANGE_SECONDS = 24 * 3600
 
 
-def bump(key):
-    """Give `key` a new version when the current transaction commits (at once outside one)."""
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
-
-
 def generation_key(site_id):
     return f"articles:generation:{site_id}"
 
 
 def generation(site_id):
-    key = generation_key(site_id)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, time.time_ns(), None)
-        value = cache.get(key)
-    return value
+    return current_version(generation_key(site_id))
 
 
 def invalidate(site_id):

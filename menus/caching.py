@@ -8,13 +8,13 @@ again, and no other site's. A bundle, and a page showing it, is kept no longer t
 start or end of one of the site's links.
 """
 
-import time
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from portal.pagecache import bump, current_version
 
 # How long a bundle is kept when no link starts or ends sooner.
 BUNDLE_SECONDS = 24 * 3600
@@ -25,17 +25,11 @@ def version_key(site_id):
 
 
 def invalidate(site_id):
-    key = version_key(site_id)
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+    bump(version_key(site_id))
 
 
 def version(site_id):
-    key = version_key(site_id)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, time.time_ns(), None)
-        value = cache.get(key)
-    return value
+    return current_version(version_key(site_id))
 
 
 def page_dependency(request):

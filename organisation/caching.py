@@ -2,9 +2,8 @@
 any change of its units, people or organisation profile bumps, and under the articles'
 generation, since the pages' header and sidebar show articles and categories."""
 
-from articles.caching import bump
 from articles.views import listing_depends_on, until_next_change
-from portal.pagecache import cached_page
+from portal.pagecache import bump, cached_page
 
 
 def version_key(site_id):

@@ -2,7 +2,7 @@
 page and the sitemap that show pages depend on it (portal/pagecache.py), so an edit shows at
 once, on that site only."""
 
-from articles.caching import bump
+from portal.pagecache import bump
 
 
 def version_key(site_id):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -110,6 +111,22 @@ def lookup(request, policy, view_kwargs):
     if entry is not None and entry.get("versions") != versions:
         entry = None
     return key, versions, entry
+
+
+def bump(key):
+    """Give the version key `key` a new value when the current transaction commits (at once
+    outside one): a reader who read the old rows just before the commit would otherwise store
+    them under the new value."""
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+
+
+def current_version(key):
+    """The value of a version key, given a first one if nobody has bumped it yet."""
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, time.time_ns(), None)
+        value = cache.get(key)
+    return value
 
 
 def first_versions(keys):
