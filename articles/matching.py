@@ -20,18 +20,11 @@ from django.db.models import Case, Expression, F, Func, Q, Value, When
 from django.db.models.expressions import Col
 from django.utils.functional import cached_property
 
-from portal.text import fold, nfc
+from portal.text import MAX_WORDS, WORD, fold, nfc, query_words
 
-MAX_WORDS = 10
 NEWEST = ("-publish_at", "-pk")
 
-WORD = re.compile(r"[^\W_]+")
 NOT_IN_TSQUERY = re.compile(r"['\\\x00]")
-
-
-def query_words(query):
-    """The distinct folded words of a query: "Phù Vân, phù" -> ["phu", "van"]."""
-    return list(dict.fromkeys(WORD.findall(fold(query))))[:MAX_WORDS]
 
 
 def _tsquery(query):

@@ -4,9 +4,9 @@ diacritics, in the page's folded title or text; title matches first, then by tre
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext
 
-from articles.matching import query_words
 from library.html import plain_text
 from portal.searchables import SearchResult
+from portal.text import query_words
 
 from .caching import version_key
 from .models import Page

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "accounts",
     "guard",
     "library",
+    "sectors",
     "menus",
     "articles",
     "comments",

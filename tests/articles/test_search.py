@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles import search
-from articles.matching import Ranked, query_words, search_articles
+from articles.matching import Ranked, search_articles
 from articles.models import Article
 from articles.search import excerpt, highlight, similar_titles
-from portal.text import fold
+from portal.text import fold, query_words
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db

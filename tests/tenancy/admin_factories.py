@@ -13,6 +13,7 @@ from contact.models import ContactMessage
 from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
+from sectors.models import Sector
 from pages.models import Page
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
@@ -132,6 +133,7 @@ FACTORIES = {
     Group: lambda site, mark: Group.objects.create(name=mark),
     TOTPDevice: lambda site, mark: TOTPDevice.objects.create(user=account(site, mark), name=mark),
     Unit: unit,
+    Sector: lambda site, mark: Sector.objects.create(site=site, name=mark),
     Person: person,
     Organisation: lambda site, mark: Organisation.objects.create(site=site, name=mark),
     Site: renamed_site,

@@ -25,6 +25,7 @@ from menus.registry import Spec
 from menus.services import create_menu
 from nukeviet.models import ImportedVisits, LegacyObject
 from organisation.models import Unit
+from sectors.models import Sector
 from pages.models import Page, PageRevision
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
@@ -95,6 +96,7 @@ def fill(site, marker, colour, staff_name):
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
     )  # fmt: skip
+    Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     ContactMessage.objects.create(
         site=site,
