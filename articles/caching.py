@@ -4,9 +4,10 @@ change.
 Every key embeds the site's generation number; a change bumps it, so all the site's blocks are
 rebuilt at once, and no other site's. A
 bump happens once the change is committed: a reader who read the old rows just before the commit
-would otherwise store them under the new number. Nothing cached here (nor a page cached with
-`seconds_left`) outlives the next scheduled publication or expiry, so scheduled articles appear
-and expired ones leave on time; blocks also expire after BLOCK_SECONDS, for new view counts.
+would otherwise store them under the new number. Nothing cached here (nor a cached page:
+views.until_next_change) outlives the next scheduled publication or expiry, so scheduled articles
+appear and expired ones leave on time; blocks also expire after BLOCK_SECONDS, for new view
+counts.
 """
 
 import math
@@ -58,10 +59,6 @@ def deadline(seconds, site_id):
 def seconds_until(moment):
     """A cache timeout that ends at `moment` (at least one second)."""
     return max(1, math.ceil((moment - timezone.now()).total_seconds()))
-
-
-def seconds_left(seconds, site_id):
-    return seconds_until(deadline(seconds, site_id))
 
 
 def cached_block(site, name, build, seconds=BLOCK_SECONDS):

@@ -3,12 +3,11 @@ from functools import wraps
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal.pagecache import cached_page, is_cacheable_request
+from portal.pagecache import cached_page, is_cacheable_request, keep_until
 
-from .caching import article_version_key, deadline, generation_key, seconds_until
+from .caching import article_version_key, generation_key, next_change
 from .models import Article, Category, Tag, Vote
 from .ratings import readers_score
 from .seo import news_article, shared_image
@@ -151,8 +150,7 @@ class ArticleView(ArticleMixin, DetailView):
         response = super().get(request, *args, **kwargs)
         response.page_cache_meta = {"article_id": self.object.pk}
         if self.object.expire_at:
-            left = (self.object.expire_at - timezone.now()).total_seconds()
-            response.page_cache_seconds = int(min(left, settings.PORTAL_PAGE_CACHE_SECONDS))
+            keep_until(request, self.object.expire_at)
         return response
 
 
@@ -174,19 +172,16 @@ def count_cached_view(request, meta):
 
 
 def until_next_change(view):
-    """The page cache keeps the view's pages no longer than PORTAL_PAGE_CACHE_SECONDS, nor past
-    the next scheduled publication or expiry: their lists and sidebar blocks change then."""
+    """The page cache does not keep the view's pages past the site's next scheduled
+    publication or expiry: their lists and sidebar blocks change then."""
 
     @wraps(view)
     def bounded(request, *args, **kwargs):
-        seconds = settings.PORTAL_PAGE_CACHE_SECONDS
-        cacheable = seconds and is_cacheable_request(request)
-        until = deadline(seconds, request.site.pk) if cacheable else None
-        response = view(request, *args, **kwargs)
-        if until:
-            left = seconds_until(until)
-            response.page_cache_seconds = min(getattr(response, "page_cache_seconds", left), left)
-        return response
+        if settings.PORTAL_PAGE_CACHE_SECONDS and is_cacheable_request(request):
+            change = next_change(request.site.pk)
+            if change:
+                keep_until(request, change)
+        return view(request, *args, **kwargs)
 
     return bounded
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
@@ -7,7 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from articles.caching import generation_key
 from articles.views import until_next_change
-from portal.pagecache import cached_page
+from portal.pagecache import cached_page, keep_until
 
 from .caching import version_key
 from .models import Page
@@ -23,16 +22,13 @@ def until_next_page(view):
     sub-page list, the index)."""
 
     def bounded(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
         scheduled = Page.objects.for_site(request.site).filter(
             status=Page.Status.PUBLISHED, publish_at__gt=timezone.now()
         )
         moment = scheduled.order_by("publish_at").values_list("publish_at", flat=True).first()
         if moment:
-            left = max(1, int((moment - timezone.now()).total_seconds()))
-            seconds = getattr(response, "page_cache_seconds", settings.PORTAL_PAGE_CACHE_SECONDS)
-            response.page_cache_seconds = min(seconds, left)
-        return response
+            keep_until(request, moment)
+        return view(request, *args, **kwargs)
 
     return bounded
 

@@ -7,9 +7,18 @@ placeholder when the page is stored and for this reader's token when it is serve
 statistics block, "you already rated" and the security code are filled by small JSON requests.
 The middlewares above this one (statistics, visitor cookie, CSRF cookie) run for every request,
 so a page served from the cache is counted like any other.
+
+A page past its lifetime is not made again while readers wait: the first reader after it gets
+the stored copy, and the page is made again once that reader's response has been sent; others
+get the copy meanwhile (at most PORTAL_PAGE_CACHE_STALE_SECONDS). A page whose content changed
+(a version moved) is made again before it is served, by one request at a time: readers who come
+while it is being made get the previous copy, for as long as that takes. A page that must not
+outlive a moment (a scheduled publication, keep_until) is never served after it.
 """
 
+import contextvars
 import hashlib
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -18,7 +27,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -30,6 +39,11 @@ CACHEABLE_TYPES = ("text/html", "application/xml")  # pages, and sitemaps
 # Headers a page served from the cache keeps (a sitemap's X-Robots-Tag and Last-Modified).
 KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Last-Modified")
 MAX_KEY_PATH = 200
+# How long one request may take to make a page again before another may try (a crash).
+REBUILD_LOCK_SECONDS = 10
+FRESH, STALE, OUTDATED = "fresh", "stale", "outdated"
+
+logger = logging.getLogger(__name__)
 # (request) -> a cache key (or None) every cached page also depends on, registered by apps that
 # show something on every page (a site's menus): a change to it rebuilds all the site's pages.
 _everywhere = []
@@ -107,10 +121,23 @@ def lookup(request, policy, view_kwargs):
     if missing:
         found.update(first_versions(missing))
     versions = [found.get(dependency) for dependency in dependencies]
-    entry = found.get(key)
-    if entry is not None and entry.get("versions") != versions:
-        entry = None
-    return key, versions, entry
+    return key, versions, found.get(key)
+
+
+def freshness(entry, versions):
+    """FRESH, STALE (past its lifetime), OUTDATED (what it shows changed), or None."""
+    if entry is None:
+        return None
+    now = timezone.now().timestamp()
+    if now >= entry.get("kept_until", 0):
+        return None
+    if entry.get("versions") != versions:
+        return OUTDATED
+    return FRESH if now < entry["fresh_until"] else STALE
+
+
+def rebuild_key(key):
+    return f"{key}:rebuilding"
 
 
 def bump(key):
@@ -144,9 +171,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         pending = getattr(request, "_page_cache_pending", None)
-        seconds = min(storable_seconds(response), seconds_before(request))
-        if pending and seconds > 0:
-            store(*pending, response, seconds)
+        if pending:
+            keep(*pending, request, response)
+            if getattr(request, "_page_cache_rebuilding", False):
+                cache.delete(rebuild_key(pending[0]))
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -154,49 +182,112 @@ class PageCacheMiddleware:
         if policy is None or not is_cacheable_request(request):
             return None
         key, versions, entry = lookup(request, policy, view_kwargs)
-        if entry is None:
+        state = freshness(entry, versions)
+        if state == FRESH:
+            return hit(request, policy, entry, "hit")
+        rebuilding = state is not None and cache.add(rebuild_key(key), 1, REBUILD_LOCK_SECONDS)
+        if state is None or (state == OUTDATED and rebuilding):
             request._page_cache_pending = (key, versions)
+            request._page_cache_rebuilding = rebuilding
             return None
-        if policy.on_hit:
-            policy.on_hit(request, entry["meta"])
-        return served(request, entry)
+        response = hit(request, policy, entry, "stale")
+        if state == STALE and rebuilding:
+            view = (view_func, view_args, view_kwargs)
+            after_response(response, remake(request, key, versions, *view))
+        return response
 
 
-def storable_seconds(response):
-    """How long this response may be served from the cache (0: not at all)."""
-    if (
-        response.status_code != 200
-        or response.streaming
-        or not response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
-    ):
-        return 0
-    seconds = settings.PORTAL_PAGE_CACHE_SECONDS
-    return min(seconds, getattr(response, "page_cache_seconds", seconds))
+def hit(request, policy, entry, kind):
+    if policy.on_hit:
+        policy.on_hit(request, entry["meta"])
+    return served(request, entry, kind)
+
+
+def remake(request, key, versions, view_func, view_args, view_kwargs):
+    """A function that makes the page again and stores it, in this request's context (its
+    language, its site) though it runs after the response has been sent. The request was
+    counted when its stored copy was served: what the view records again joins the request's
+    queue of counts, which has been written already, and is dropped with it."""
+    context = contextvars.copy_context()
+
+    def make():
+        try:
+            response = view_func(request, *view_args, **view_kwargs)
+        except Http404:
+            cache.delete(key)
+            return
+        if callable(getattr(response, "render", None)):
+            response = response.render()
+        keep(key, versions, request, response)
+
+    def run():
+        try:
+            context.run(make)
+        except Exception:
+            logger.exception("The page cache could not make %s again", key)
+        finally:
+            cache.delete(rebuild_key(key))
+
+    return run
+
+
+def after_response(response, function):
+    """Run `function` when the server closes the response, after sending it (WSGI close())."""
+    response._resource_closers.append(function)
+
+
+def keep(key, versions, request, response):
+    """Store the page for the cache's lifetime, then as a copy to serve while it is made again,
+    never past the moment given to keep_until."""
+    if not is_storable(response):
+        return
+    lifetime, kept = settings.PORTAL_PAGE_CACHE_SECONDS, seconds_before(request)
+    stale = settings.PORTAL_PAGE_CACHE_STALE_SECONDS
+    if kept is None:
+        kept = lifetime + stale
+    if min(lifetime, kept) > 0:
+        store(key, versions, response, min(lifetime, kept), min(lifetime + stale, kept))
+
+
+def is_storable(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+    )
 
 
 def seconds_before(request):
-    """How long a page may be kept before the moment given to keep_until (0: not at all)."""
+    """Seconds left before the moment given to keep_until (None: no such moment)."""
     until = getattr(request, "page_cache_until", None)
     if until is None:
-        return settings.PORTAL_PAGE_CACHE_SECONDS
+        return None
     return max(0, int((until - timezone.now()).total_seconds()))
 
 
-def store(key, versions, response, seconds):
-    """Versions are those read before the page was made: if one changed meanwhile, the next
-    request finds them different and makes the page again."""
+def store(key, versions, response, seconds, kept):
+    """Fresh for `seconds`, kept for `kept`. Versions are those read before the page was made:
+    if one changed meanwhile, the next request finds them different and makes it again."""
     html = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
     meta = getattr(response, "page_cache_meta", {})
     headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-    entry = {"html": html, "meta": meta, "versions": versions, "headers": headers}
-    cache.set(key, entry, seconds)
+    now = timezone.now().timestamp()
+    entry = {
+        "html": html,
+        "meta": meta,
+        "versions": versions,
+        "headers": headers,
+        "fresh_until": now + seconds,
+        "kept_until": now + kept,
+    }
+    cache.set(key, entry, kept)
     response["X-Page-Cache"] = "miss"
 
 
-def served(request, entry):
+def served(request, entry, kind="hit"):
     html = entry["html"].replace(CSRF_PLACEHOLDER, get_token(request))
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     for name, value in entry.get("headers", {}).items():
         response[name] = value
-    response["X-Page-Cache"] = "hit"
+    response["X-Page-Cache"] = kind
     return response

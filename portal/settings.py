@@ -395,6 +395,9 @@ PORTAL_STATS_REFRESH_SECONDS = env_int("PORTAL_STATS_REFRESH_SECONDS", 60)
 # Anonymous home, category, tag and article pages are served from a cache of their HTML for at
 # most this many seconds (any change to what they show rebuilds them at once).
 PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 60)
+# After that, a page is served as it was for at most this many seconds more while it is made
+# again after a reader's response (portal/pagecache.py), never past a scheduled change.
+PORTAL_PAGE_CACHE_STALE_SECONDS = env_int("PORTAL_PAGE_CACHE_STALE_SECONDS", 60)
 
 # The "Tin xem nhiều" block: how many articles, published within how many days (0 = ever).
 PORTAL_MOST_VIEWED_COUNT = env_int("PORTAL_MOST_VIEWED_COUNT", 5)

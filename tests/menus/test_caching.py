@@ -116,9 +116,9 @@ def test_a_page_is_stored_no_longer_than_until_a_link_ends(client, settings, mon
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
     stored, store = [], pagecache.store
 
-    def recorded(key, versions, response, seconds):
-        stored.append(seconds)
-        store(key, versions, response, seconds)
+    def recorded(key, versions, response, seconds, kept):
+        stored.append((seconds, kept))
+        store(key, versions, response, seconds, kept)
 
     monkeypatch.setattr(pagecache, "store", recorded)
     Link.objects.create(
@@ -128,7 +128,7 @@ def test_a_page_is_stored_no_longer_than_until_a_link_ends(client, settings, mon
         ends_at=timezone.now() + timedelta(seconds=60),
     )
     assert "Hết sau một phút" in client.get("/").content.decode()
-    assert len(stored) == 1 and 0 < stored[0] <= 60
+    assert len(stored) == 1 and 0 < stored[0][0] <= stored[0][1] <= 60
 
 
 def test_after_its_end_a_link_leaves_the_cached_bundle(client, no_page_cache, monkeypatch):
