@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from portal.text import query_words
 from tenancy.admin import SiteScopedAdmin
 
 from .attachments import KINDS, accepted_types, check_upload, store_attachment
@@ -91,9 +90,8 @@ class AttachmentAdmin(SiteScopedAdmin, admin.ModelAdmin):
         """Rows whose title or file name holds the words as typed, or whose title, file name or
         text holds them without diacritics ("quyet dinh" finds "Quyết định")."""
         found, duplicates = super().get_search_results(request, queryset, search_term)
-        words = query_words(search_term)
-        if words:
-            found = found | queryset.filter(*(Q(search_text__contains=word) for word in words))
+        if search_term:
+            found = found | queryset.matching(search_term)
         return found, duplicates
 
     def get_fields(self, request, obj=None):

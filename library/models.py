@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import fold
+from portal.text import fold, query_words
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site
 
 
@@ -50,6 +50,16 @@ class Picture(models.Model):
         return self.alt or self.caption or self.file.name
 
 
+class AttachmentQuerySet(SiteQuerySet):
+    def matching(self, query):
+        """Those whose title, file name or text holds every word of `query`, diacritics or not
+        ("quyet dinh" finds "Quyết định"); none for a query without words."""
+        words = query_words(query)
+        if not words:
+            return self.none()
+        return self.filter(*(models.Q(search_text__contains=word) for word in words))
+
+
 class Attachment(models.Model):
     """A document (PDF, Word, Excel, OpenDocument) that texts link to, stored under a generated
     name and downloaded under its original one.
@@ -70,7 +80,7 @@ class Attachment(models.Model):
     text = models.TextField(_("text content"), blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
 
-    objects = SiteQuerySet.as_manager()
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]

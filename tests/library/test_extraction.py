@@ -3,8 +3,10 @@ stored, exactly and in NFC; hostile files (encrypted, truncated, zip bombs, enti
 text but never refuse an upload; caps and a time budget; the command for older attachments."""
 
 import io
+import re
 import time
 import unicodedata
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -191,6 +193,20 @@ def test_pages_rows_and_time_are_capped(monkeypatch, settings):
     assert text_of(pages, "pdf") == "Trang một"
 
 
+def test_a_sheet_declaring_every_row_and_column_stops_at_the_cell_cap():
+    source, patched = zipfile.ZipFile(io.BytesIO(real_xlsx([["a"], ["b"]]))), io.BytesIO()
+    with zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', body)
+                body = body.replace(b'<row r="2"', b'<row r="1048576"')
+            target.writestr(info, body)
+    started = time.monotonic()
+    assert text_of(patched.getvalue(), "xlsx") == "a"
+    assert time.monotonic() - started < 2
+
+
 def test_cleaning_keeps_nfc_and_single_spaces_without_control_characters():
     assert clean("  Quye\u0302\u0301t\x00định\n\n\tsố\u00a015 \x0c") == "Quyết định số 15"
 
@@ -237,6 +253,17 @@ def test_the_admin_search_finds_words_inside_files_with_or_without_diacritics(
     assert found("15/QĐ-UBND") == ["Văn bản A"]
     assert found("Văn bản") == ["Văn bản A", "Văn bản B"]
     assert found("không có đâu") == []
+
+
+def test_matching_is_the_search_other_apps_use(django_assert_num_queries):
+    decision = stored(real_pdf(DECISION), title="Văn bản A")
+    stored(real_xlsx([["Danh sách hộ nghèo"]]), name="b.xlsx")
+    attachments = Attachment.objects.for_site(first_site())
+    with django_assert_num_queries(1):
+        assert list(attachments.matching("Quyết định PHÊ DUYỆT")) == [decision]
+    assert [a.original_name for a in attachments.matching("ho ngheo")] == ["b.xlsx"]
+    assert list(attachments.matching("duyệt nghèo")) == []
+    assert list(attachments.matching(" ,;- ")) == []
 
 
 def test_the_folded_text_follows_a_new_title():
