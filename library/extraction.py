@@ -39,11 +39,11 @@ class UnsafeArchive(Exception):
 
 
 def max_chars():
-    return getattr(settings, "PORTAL_ATTACHMENT_TEXT_MAX_CHARS", 200_000)
+    return settings.PORTAL_ATTACHMENT_TEXT_MAX_CHARS
 
 
 def time_budget():
-    return getattr(settings, "PORTAL_ATTACHMENT_TEXT_SECONDS", 10)
+    return settings.PORTAL_ATTACHMENT_TEXT_SECONDS
 
 
 def check_archive(file):
