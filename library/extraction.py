@@ -148,10 +148,11 @@ def odf_pieces(file):
 
 
 def odf_text(element):
-    """An ODF paragraph's text, with its spaces, tabs and line breaks as spaces."""
+    """An ODF paragraph's text, with its spaces, tabs and line breaks as spaces (and nothing of
+    the entity references the parser left unresolved)."""
     parts = [" " if element.tag in ODF_SPACES else "", element.text or ""]
     for child in element:
-        parts += [odf_text(child), child.tail or ""]
+        parts += [odf_text(child) if isinstance(child.tag, str) else "", child.tail or ""]
     return "".join(parts)
 
 
@@ -199,9 +200,9 @@ def extract_text(file, kind):
     try:
         return collect(pieces, max_chars(), time_budget())
     except UnsafeArchive as error:
-        logger.warning("A %s file was not read for its text: %s", kind, error)
+        logger.warning("The text of this %s file was not read: %s", kind.upper(), error)
     except Exception as error:  # A hostile file may raise anything.
-        logger.info("A %s file gave no text: %r", kind, error)
+        logger.info("No text read from this %s file: %r", kind.upper(), error)
     finally:
         pieces.close()
         file.seek(0)
