@@ -82,7 +82,7 @@ class AttachmentAdmin(SiteScopedAdmin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .defer("text", "search_text")
+            .without_text()
             .annotate(text_found=ExpressionWrapper(~Q(text=""), BooleanField()))
         )
 

@@ -51,6 +51,10 @@ class Picture(models.Model):
 
 
 class AttachmentQuerySet(SiteQuerySet):
+    def without_text(self):
+        """Rows without their (up to 200,000 characters) texts, for lists and downloads."""
+        return self.defer("text", "search_text")
+
     def matching(self, query):
         """Those whose title, file name or text holds every word of `query`, diacritics or not
         ("quyet dinh" finds "Quyết định"); none for a query without words."""

@@ -30,7 +30,7 @@ from tests.library.documents import (
     real_xlsx,
     upload_of,
 )
-from tests.library.test_attachments import post_document
+from tests.library.test_attachments import BROWSER, post_document
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +318,19 @@ def test_the_command_fills_the_text_of_older_attachments(django_assert_max_num_q
 def test_the_command_refuses_an_unknown_site():
     with pytest.raises(CommandError, match=r"No site answers on khong-co\.example\.vn"):
         run("--site", "khong-co.example.vn")
+
+
+def test_lists_and_downloads_never_load_the_texts(client, staff_user, django_assert_num_queries):
+    attachment = stored(real_pdf(DECISION * 20))
+    with django_assert_num_queries(2) as download:  # the attachment, the count
+        response = client.get(attachment.get_absolute_url(), headers={"User-Agent": BROWSER})
+        assert response.status_code == 200
+    client.force_login(staff_user)
+    url = reverse("admin:library_attachment_changelist")
+    client.get(url)
+    with django_assert_num_queries(8) as changelist:
+        assert "van-ban.pdf" in client.get(url).content.decode()
+    selects = [q["sql"] for q in [*download.captured_queries, *changelist.captured_queries]]
+    assert any('FROM "library_attachment"' in sql for sql in selects)
+    column = re.compile(r'"library_attachment"\."(search_)?text"\s*(,|FROM)')
+    assert not any(column.search(sql) for sql in selects)

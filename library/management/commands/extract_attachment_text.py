@@ -26,7 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, site=None, all=False, **options):
-        attachments = Attachment.objects.order_by("pk").defer("text", "search_text")
+        attachments = Attachment.objects.order_by("pk").without_text()
         if site:
             attachments = attachments.for_site(site_of(site))
         if not all:
