@@ -14,6 +14,7 @@ and a line in the log, and the upload that the content checks accepted is kept.
 """
 
 import logging
+import re
 import time
 import unicodedata
 import zipfile
@@ -30,6 +31,7 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # content.xml of an ODT/ODS
 MAX_RATIO = 200  # unpacked / packed bytes of one member...
 RATIO_FROM_BYTES = 1024 * 1024  # ...once it unpacks to more than this
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # Unicode's Cc and Cs
 ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 ODF_SPACES = {f"{{{ODF_TEXT}}}{name}" for name in ("s", "tab", "line-break")}
 
@@ -168,9 +170,7 @@ EXTRACTORS = {
 def clean(text):
     """NFC, control characters (NUL included, which PostgreSQL refuses) as spaces, whitespace
     collapsed to single spaces."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
-    return " ".join(text.split())
+    return " ".join(CONTROL.sub(" ", unicodedata.normalize("NFC", text)).split())
 
 
 def collect(pieces, limit, seconds):
@@ -178,7 +178,7 @@ def collect(pieces, limit, seconds):
     deadline = time.monotonic() + seconds
     kept, length = [], 0
     for piece in pieces:
-        piece = clean(piece)
+        piece = clean(piece[: 2 * (limit - length) + 1])  # Not all of a page of megabytes.
         if piece:
             kept.append(piece)
             length += len(piece) + 1

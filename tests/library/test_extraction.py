@@ -210,8 +210,16 @@ def test_a_sheet_declaring_every_row_and_column_stops_at_the_cell_cap():
     assert time.monotonic() - started < 2
 
 
+def test_a_page_of_megabytes_is_cut_before_it_is_cleaned():
+    started = time.monotonic()
+    text = extraction.collect(iter(["Trang một. " + "chữ " * 5_000_000]), 100, 10)
+    assert time.monotonic() - started < 0.5
+    assert text == ("Trang một. " + "chữ " * 30)[:100].rstrip()
+
+
 def test_cleaning_keeps_nfc_and_single_spaces_without_control_characters():
-    assert clean("  Quye\u0302\u0301t\x00định\n\n\tsố\u00a015 \x0c") == "Quyết định số 15"
+    text = "  Quye\u0302\u0301t\x00định\n\n\tsố\u00a015 \x0c\x85\ud800."
+    assert clean(text) == "Quyết định số 15 ."
 
 
 # Search and the admin
