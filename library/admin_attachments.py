@@ -2,11 +2,14 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import path
 from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -17,6 +20,8 @@ from tenancy.admin import SiteScopedAdmin
 from .attachments import KINDS, accepted_types, check_upload, store_attachment
 from .endpoints import Upload, receive
 from .models import Attachment
+
+EXCERPT_CHARS = 1500
 
 
 class AttachmentUploadField(forms.FileField):
@@ -62,11 +67,32 @@ def attachment_json(attachment):
 
 @admin.register(Attachment)
 class AttachmentAdmin(SiteScopedAdmin, admin.ModelAdmin):
-    list_display = ["__str__", "original_name", "kind", "size", "download_count", "uploaded_at"]
+    list_display = [
+        "__str__", "original_name", "kind", "size", "has_text", "download_count", "uploaded_at",
+    ]  # fmt: skip
     search_fields = ["title", "original_name"]
     date_hierarchy = "uploaded_at"
-    change_fields = ["title", "original_name", "address", "kind", "size", "download_count"]
-    change_readonly_fields = ["original_name", "address", "kind", "size", "download_count"]
+    change_readonly_fields = [
+        "original_name", "address", "kind", "size", "download_count", "text_excerpt",
+    ]  # fmt: skip
+    change_fields = ["title", *change_readonly_fields]
+
+    def get_queryset(self, request):
+        """Without the (long) texts, but knowing whether there is one."""
+        return (
+            super()
+            .get_queryset(request)
+            .without_text()
+            .annotate(text_found=ExpressionWrapper(~Q(text=""), BooleanField()))
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Rows whose title or file name holds the words as typed, or whose title, file name or
+        text holds them without diacritics ("quyet dinh" finds "Quyết định")."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            found = found | queryset.matching(search_term)
+        return found, duplicates
 
     def get_fields(self, request, obj=None):
         return ["upload", "title"] if obj is None else self.change_fields
@@ -101,6 +127,25 @@ class AttachmentAdmin(SiteScopedAdmin, admin.ModelAdmin):
     def kind(self, attachment):
         names = dict(KINDS.values())
         return names.get(attachment.content_type, attachment.content_type)
+
+    @admin.display(description=_("has text content"), boolean=True, ordering="text_found")
+    def has_text(self, attachment):
+        return attachment.text_found
+
+    @admin.display(description=_("text content"))
+    def text_excerpt(self, attachment):
+        if not attachment.text:
+            return gettext(
+                "No text was found in this file (a scan, a legacy DOC/XLS file, an encrypted "
+                "or damaged file)."
+            )
+        excerpt = Truncator(attachment.text).chars(EXCERPT_CHARS)
+        count = intcomma(len(attachment.text))
+        return format_html(
+            "<p>{}</p><p>{}</p>",
+            excerpt,
+            gettext("%(count)s characters in all.") % {"count": count},
+        )
 
     @admin.display(description=_("size"), ordering="byte_size")
     def size(self, attachment):

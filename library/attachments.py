@@ -8,6 +8,7 @@ whose "mimetype" entry says which.
 """
 
 import hashlib
+import logging
 import re
 import secrets
 import zipfile
@@ -26,7 +27,10 @@ from django.utils.translation import gettext_lazy
 
 from portal.text import nfc
 
+from .extraction import extract_text
 from .models import Attachment
+
+logger = logging.getLogger(__name__)
 
 KINDS = {  # extension: (MIME type, name shown to people)
     "pdf": ("application/pdf", "PDF"),
@@ -181,7 +185,8 @@ def generated_name(kind):
 
 
 def store_attachment(document, *, site, title="", user=None):
-    """Returns (attachment, created); a document the site already has returns that one."""
+    """Returns (attachment, created); a document the site already has returns that one. A new
+    one gets the text of its file (`attachment.text`, "" when none could be read)."""
     existing = Attachment.objects.filter(site=site, sha256=document.sha256).first()
     if existing:
         return existing, False
@@ -193,6 +198,7 @@ def store_attachment(document, *, site, title="", user=None):
         sha256=document.sha256,
         content_type=document.content_type,
         uploaded_by=user,
+        text=extract_text(document.file, document.kind),
     )
     document.file.seek(0)
     attachment.file.save(generated_name(document.kind), document.file, save=False)
@@ -203,6 +209,16 @@ def store_attachment(document, *, site, title="", user=None):
         attachment.file.delete(save=False)
         return Attachment.objects.get(site=site, sha256=document.sha256), False
     return attachment, True
+
+
+def read_text(attachment):
+    """The text of an attachment's stored file, read again; "" when the file is missing."""
+    try:
+        with attachment.file.open("rb") as file:
+            return extract_text(file, detect_kind(file))
+    except OSError:
+        logger.warning("Attachment %s: its file %s cannot be read", attachment.pk, attachment.file)
+        return ""
 
 
 # The options of the editor's "AttachmentUpload" extension (static/library/js/editor-uploads.js),

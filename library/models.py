@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import fold, query_words
 from tenancy.scoping import SiteQuerySet, site_reference, unique_per_site
 
 
@@ -49,9 +50,26 @@ class Picture(models.Model):
         return self.alt or self.caption or self.file.name
 
 
+class AttachmentQuerySet(SiteQuerySet):
+    def without_text(self):
+        """Rows without their (up to 200,000 characters) texts, for lists and downloads."""
+        return self.defer("text", "search_text")
+
+    def matching(self, query):
+        """Those whose title, file name or text holds every word of `query`, diacritics or not
+        ("quyet dinh" finds "Quyết định"); none for a query without words."""
+        words = query_words(query)
+        if not words:
+            return self.none()
+        return self.filter(*(models.Q(search_text__contains=word) for word in words))
+
+
 class Attachment(models.Model):
     """A document (PDF, Word, Excel, OpenDocument) that texts link to, stored under a generated
-    name and downloaded under its original one."""
+    name and downloaded under its original one.
+
+    `text` is the plain text read from the file when it was stored (library/extraction.py);
+    `search_text` is its title, file name and text folded (portal.text.fold) for search."""
 
     site = site_reference("attachments")
     file = models.FileField(_("file"), upload_to="attachments/", max_length=200)
@@ -63,8 +81,10 @@ class Attachment(models.Model):
     uploaded_by = staff_reference(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    text = models.TextField(_("text content"), blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
 
-    objects = SiteQuerySet.as_manager()
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
@@ -75,5 +95,15 @@ class Attachment(models.Model):
     def __str__(self):
         return self.title or self.original_name
 
+    def save(self, *args, update_fields=None, **kwargs):
+        self.search_text = searchable(self)
+        if update_fields is not None:
+            update_fields = {*update_fields, "search_text"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
     def get_absolute_url(self):
         return reverse("library:attachment", args=[self.pk])
+
+
+def searchable(attachment):
+    return fold(f"{attachment.title} {attachment.original_name} {attachment.text}")

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 def download(request, pk):
     """An attachment of this site, as a download under its original name; counts a download
     (not a HEAD, nor a robot's) with one UPDATE."""
-    attachment = get_object_or_404(Attachment.objects.for_site(request.site), pk=pk)
+    attachment = get_object_or_404(Attachment.objects.for_site(request.site).without_text(), pk=pk)
     try:
         file = attachment.file.open("rb")
     except OSError:

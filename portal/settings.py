@@ -350,6 +350,10 @@ PORTAL_PICTURE_SIZES = "(max-width: 900px) 100vw, 760px"
 # Attachments (PDF, Word, Excel, OpenDocument) the editor links to: the largest, in megabytes
 # (deploy/nginx.conf's client_max_body_size must let it through).
 PORTAL_ATTACHMENT_MAX_MB = env_int("PORTAL_ATTACHMENT_MAX_MB", 20)
+# The text read from an attachment for search (library/extraction.py): at most this many
+# characters, read in at most about this many seconds (checked between pages, rows, paragraphs).
+PORTAL_ATTACHMENT_TEXT_MAX_CHARS = env_int("PORTAL_ATTACHMENT_TEXT_MAX_CHARS", 200_000)
+PORTAL_ATTACHMENT_TEXT_SECONDS = env_int("PORTAL_ATTACHMENT_TEXT_SECONDS", 10)
 
 # Star ratings: at most this many votes per article per day from one client address (readers
 # behind one office or mobile-network address share it); the optional sidebar block of rated

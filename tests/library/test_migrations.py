@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from library.models import Picture
+from library.models import Attachment, Picture
 from tenancy.portability import with_current_labels
 from tenancy.roles import EDITORS, PUBLISHERS
 
@@ -72,3 +72,22 @@ def test_a_site_backup_made_before_the_move_restores_its_pictures_here():
     [(label, text, count)] = with_current_labels([("articles.picture", json.dumps(rows), 1)])
     assert (label, count) == ("library.picture", 1)
     assert json.loads(text) == [{"model": "library.picture", "pk": 3, "fields": {"alt": "Ảnh cũ"}}]
+
+
+def test_attachments_stored_before_their_text_are_found_by_title():
+    old_apps = migrate([("library", "0001_initial")])
+    site = old_apps.get_model("tenancy", "Site").objects.order_by("pk").first()
+    old_apps.get_model("library", "Attachment").objects.create(
+        site_id=site.pk,
+        file="attachments/cu.pdf",
+        original_name="Kế hoạch.pdf",
+        title="Quyết định cũ",
+        sha256="cu",
+        content_type="application/pdf",
+    )
+
+    migrate()
+
+    attachment = Attachment.objects.get()
+    assert (attachment.text, attachment.search_text) == ("", "quyet dinh cu ke hoach.pdf ")
+    assert list(Attachment.objects.matching("ke hoach")) == [attachment]

@@ -58,6 +58,7 @@ def attachment(site, mark):
         title=mark,
         sha256=mark,
         content_type="application/pdf",
+        text=f"Nội dung văn bản {mark}",
     )
 
 

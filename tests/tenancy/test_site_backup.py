@@ -33,7 +33,7 @@ from tenancy.portability import site_models, site_path, site_rows
 from tenancy.roles import Role
 from tenancy.testing import give_role
 from tests.factories import make_article, make_category, make_tag
-from tests.library.documents import pdf_bytes
+from tests.library.documents import real_pdf
 from tests.library.documents import upload_of as document_upload
 from tests.library.test_pictures import picture_bytes, upload_of
 from tests.organisation.factories import fill_organisation
@@ -65,7 +65,7 @@ def fill(site, marker, colour, staff_name):
         user=editor,
     )
     store_attachment(
-        check_upload(document_upload(pdf_bytes(marker), f"{marker}.pdf")),
+        check_upload(document_upload(real_pdf(f"Quyết định {marker}"), f"{marker}.pdf")),
         site=site,
         title=f"Văn bản {marker}",
         user=editor,
@@ -210,6 +210,7 @@ def test_a_site_goes_and_comes_back_whole(sites, settings, tmp_path):
         assert after[0][label] == rows, label
     assert after == before
     assert all(rows for rows in before[0].values()), "every model has rows in this test"
+    assert [row["text"] for row in after[0]["library.Attachment"]] == ["Quyết định Ninh-Hải-B"]
     assert site_media(restored, settings.MEDIA_ROOT) == media_before
     assert any("~" in name for name in media_before), "renditions travel too"
     assert snapshot(first) == first_before
