@@ -1,5 +1,5 @@
 -- Readers with signed "pv" cookies, rotated per request; counts what the server answered.
--- Arguments (after --): path ("{day}" in it: see unique()), cookie file (one value a line), seconds of reader traffic,
+-- Arguments (after --): path ("{day}" or "{n}" in it: see unique()), cookie file (one value a line), seconds of reader traffic,
 -- and optionally a targets file ("host path" a line): then requests go to the targets (their
 -- Host header and path) instead of the path, and answers are counted per "visitor@target".
 -- After those seconds every request is a bot's (not counted by the site), so the requests in
@@ -37,10 +37,13 @@ function init(args)
 end
 
 -- "{day}" in the path becomes a different day for every request (from 2030 on, so a "to"
--- date filter keeps every article): each request is then a page never asked for before.
+-- date filter keeps every article), "{n}" a different number from 1 to 100,000 (a document's
+-- number): each request is then a page never asked for before.
 function unique(template)
-  local day = 1893456000 + (sent * 64 + number) * 86400
-  return (template:gsub("{day}", os.date("!%d/%m/%Y", day)))
+  local serial = sent * 64 + number
+  local day = 1893456000 + serial * 86400
+  local text = template:gsub("{day}", os.date("!%d/%m/%Y", day))
+  return (text:gsub("{n}", tostring(serial * 7919 % 100000 + 1)))
 end
 
 -- Target `n` (modulo their number): its path, Host header and visitor label suffix; the path
