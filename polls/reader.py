@@ -12,7 +12,8 @@ def voter_hashes(request):
 
 def readers_choices(request, poll):
     """The ids of the choices this reader voted for, or None when the reader has not voted."""
-    vote = Vote.objects.filter(poll=poll, voter__in=voter_hashes(request)).first()
-    if vote is None:
+    votes = Vote.objects.filter(poll=poll, voter__in=voter_hashes(request))
+    rows = list(votes.values_list("choices", flat=True))  # one query; [None]: no choices left
+    if not rows:
         return None
-    return set(vote.choices.values_list("pk", flat=True))
+    return {choice for choice in rows if choice is not None}

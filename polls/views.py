@@ -88,16 +88,18 @@ def index(request):
     return TemplateResponse(request, "polls/index.html", context)
 
 
-def poll_context(request, poll, chosen, area):
+def poll_context(request, poll, chosen, area, form=True):
     """What the poll partial shows: the form (while open and not answered), the results (when
     this reader may see them)."""
-    choices = list(poll.choices.all())
     voted = chosen is not None
+    status = poll.status()
     visible = poll.results_visible(voted)
+    shows_form = form and status == Poll.Status.OPEN and not voted
+    choices = list(poll.choices.all()) if visible or shows_form else []
     return {
         "poll": poll,
         "choices": choices,
-        "status": poll.status(),
+        "status": status,
         "voted": voted,
         "rows": tally(poll, choices, chosen or ()) if visible else None,
         "area": area,
@@ -152,7 +154,7 @@ def reader_state(request, slug):
 
 def state(request, poll):
     chosen = readers_choices(request, poll)
-    context = poll_context(request, poll, chosen, "page")
+    context = poll_context(request, poll, chosen, "page", form=False)
     results = None
     if context["rows"] is not None:
         results = render_to_string("polls/includes/results.html", context, request)
