@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from tenancy.admin import SiteScopedAdmin
 
 from .models import Choice, Poll
+from .services import recount
 
 MIN_CHOICES = 2
 
@@ -59,6 +60,7 @@ class PollAdmin(SiteScopedAdmin, admin.ModelAdmin):
     date_hierarchy = "opens_at"
     prepopulated_fields = {"slug": ["question"]}
     readonly_fields = ["status_label", "vote_count"]
+    actions = ["recount_votes"]
     fieldsets = [
         (None, {"fields": ["question", "slug", "is_published", "position"]}),
         (pgettext_lazy("poll", "Answers"), {"fields": ["several_answers", "max_answers"]}),
@@ -71,3 +73,12 @@ class PollAdmin(SiteScopedAdmin, admin.ModelAdmin):
         if poll.pk is None:
             return "-"
         return Poll.Status(poll.status()).label
+
+    @admin.action(description=_("Recount the votes of the selected polls"))
+    def recount_votes(self, request, queryset):
+        drifted = sum(recount(poll) for poll in queryset)
+        self.message_user(
+            request,
+            _("%(number)d poll(s) had counts that differed from their votes.")
+            % {"number": drifted},
+        )
