@@ -88,7 +88,7 @@ def index(request):
     return TemplateResponse(request, "polls/index.html", context)
 
 
-def poll_context(request, poll, chosen, area, form=True):
+def poll_context(poll, chosen, area, form=True):
     """What the poll partial shows: the form (while open and not answered), the results (when
     this reader may see them)."""
     voted = chosen is not None
@@ -112,7 +112,7 @@ def poll_page(request, slug):
     # A page that may be cached for everyone leaves this reader's vote to the poll script.
     chosen = None if is_cacheable_request(request) else readers_choices(request, poll)
     bounded(request)
-    context = poll_context(request, poll, chosen, "page")
+    context = poll_context(poll, chosen, "page")
     return TemplateResponse(request, "polls/poll.html", context)
 
 
@@ -154,9 +154,10 @@ def reader_state(request, slug):
 
 def state(request, poll):
     chosen = readers_choices(request, poll)
-    context = poll_context(request, poll, chosen, "page", form=False)
+    context = poll_context(poll, chosen, "page", form=False)
     results = None
     if context["rows"] is not None:
+        context["in_block"] = "block" in (request.GET.get("in"), request.POST.get("in"))
         results = render_to_string("polls/includes/results.html", context, request)
     return {
         "voted": chosen is not None,

@@ -204,3 +204,11 @@ def test_the_demo_has_an_open_poll_with_votes_and_a_closed_one(first_site):
     before = list(polls.values_list("pk", "vote_count"))
     call_command("seed_demo", verbosity=0)
     assert list(polls.values_list("pk", "vote_count")) == before
+
+
+def test_the_results_heading_fits_where_they_are_shown(poll):
+    client = visit(reader(), poll)
+    body = client.post(vote_url(poll), {"choice": ids(poll, 0), "in": "block"}, **JSON).json()
+    assert body["results"].startswith('<h3 class="poll-results__title">Kết quả</h3>')
+    page = client.get(state_url(poll)).json()["results"]
+    assert page.startswith('<h2 class="poll-results__title">Kết quả</h2>')
