@@ -114,3 +114,19 @@ def test_a_reader_without_javascript_answers_and_sees_the_results(no_script_page
     expect(notice).to_be_focused()
     expect(page.locator(".poll-results__row--chosen")).to_contain_text("100% · 1 phiếu")
     assert choice_counts(poll) == [1, 0, 0]
+
+
+def test_a_keyboard_user_picks_a_radio_with_the_arrow_keys_in_the_block(page):
+    poll = make_poll(QUESTION)
+    page.goto("/")
+    block = page.locator(".block--poll")
+    block.get_by_label("Rất hài lòng").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(block.get_by_label("Chưa hài lòng")).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(block.get_by_role("button", name="Bình chọn")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(block.locator(".poll__message")).to_be_focused()
+    expect(block.locator(".poll-results__row--chosen")).to_contain_text("Chưa hài lòng")
+    assert choice_counts(poll) == [0, 0, 1]
