@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "pages",
     "organisation",
     "contact",
+    "polls",
     "stats",
     "nukeviet",
 ]
@@ -361,6 +362,8 @@ PORTAL_ATTACHMENT_TEXT_SECONDS = env_int("PORTAL_ATTACHMENT_TEXT_SECONDS", 10)
 PORTAL_RATING_VOTES_PER_ADDRESS = env_int("PORTAL_RATING_VOTES_PER_ADDRESS", 20)
 PORTAL_RATING_BLOCK = env_str("PORTAL_RATING_BLOCK", "")
 PORTAL_RATING_BLOCK_MIN_VOTES = env_int("PORTAL_RATING_BLOCK_MIN_VOTES", 3)
+# Answers to one poll counted per client address per day (polls/services.py), as for ratings.
+PORTAL_POLL_VOTES_PER_ADDRESS = env_int("PORTAL_POLL_VOTES_PER_ADDRESS", 20)
 
 # Reader comments. Moderation: "all" (every guest comment waits for a moderator), "guests"
 # (signed-in readers are trusted) or "none". Staff comments never wait; comments with more
@@ -429,6 +432,7 @@ PORTAL_RATE_LIMITS = {
     "articles:rate": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "comments:post": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "contact:send": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+    "polls:vote": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "captcha-refresh": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "captcha-image": (env_int("PORTAL_RATE_LIMIT_WRITES", 20) * 2, 60),
     "set_language": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),

@@ -158,7 +158,7 @@ def test_the_layout_starts_from_the_defaults_and_validates_blocks(client, site_a
     client.post(reverse("admin:menus_placement_start"))
     rows = Placement.objects.for_site(first_site())
     sidebar = [row.block for row in rows.filter(area="sidebar")]
-    assert sidebar == ["most_viewed", "rated", "latest", "links", "statistics"]
+    assert sidebar == ["most_viewed", "rated", "poll", "latest", "links", "statistics"]
     assert [row.block for row in rows.filter(area="home")] == ["featured", "sections", "links"]
     data = {"area": "sidebar", "block": "featured", "option": "", "order": "5", "is_enabled": "on"}
     response = client.post(reverse("admin:menus_placement_add"), data)

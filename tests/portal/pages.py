@@ -44,6 +44,9 @@ def long_body(body):
     return "\n".join(blocks)
 
 
+# The demo's polls (polls/demo.py).
+OPEN_POLL = "ban-danh-gia-the-nao-ve-thu-tuc-hanh-chinh-tai-phuong"
+CLOSED_POLL = "ban-thuong-theo-doi-thong-tin-cua-phuong-qua-kenh-nao"
 EMPTY_SEARCH = "/tim-kiem/?q=khong+co+bai+nao+nhu+the"
 MISSING_PAGE = "/khong-co-trang-nay/"
 # The failing views of tests/portal/error_urls.py show the 400, 403 and 500 pages.
@@ -77,6 +80,9 @@ def public_page_types(article):
         ("organisation chart", "/to-chuc/"),
         ("organisation unit", "/to-chuc/van-phong/"),
         ("contacts directory", "/danh-ba/"),
+        ("polls and their archive", "/tham-do-y-kien/"),
+        ("open poll", f"/tham-do-y-kien/{OPEN_POLL}/"),
+        ("closed poll with results", f"/tham-do-y-kien/{CLOSED_POLL}/"),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]

@@ -107,7 +107,17 @@ def site(db):
         seed_nukeviet(article, category)
     if apps.is_installed("pages"):
         values["slug"].insert(-1, seed_page(article.site))
+    if apps.is_installed("polls"):
+        values["slug"].insert(-1, seed_poll(article.site))
     return values
+
+
+def seed_poll(site):
+    """An open poll with two choices; returns its slug."""
+    poll = apps.get_model("polls", "Poll").objects.create(site=site, question="Thăm dò?")
+    for text in ("Có", "Không"):
+        poll.choices.create(text=text)
+    return poll.slug
 
 
 def seed_page(site):

@@ -14,6 +14,7 @@ from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
 from pages.models import Page
+from polls.models import Poll
 from sectors.models import Sector
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
@@ -78,6 +79,13 @@ def vote(site, mark):
     return Vote.objects.create(article=article(site, mark), score=5, voter=mark, address=mark)
 
 
+def poll(site, mark):
+    found = Poll.objects.create(site=site, question=mark, slug=mark.lower())
+    for text in (f"{mark} A", f"{mark} B"):
+        found.choices.create(text=text)
+    return found
+
+
 def daily_visits(site, mark):
     visits = VISITS["a" if site.pk == Site.objects.order_by("pk").first().pk else "b"]
     return DailyVisits.objects.create(
@@ -123,6 +131,7 @@ FACTORIES = {
     Comment: comment,
     ContactMessage: contact_message,
     Page: lambda site, mark: Page.objects.create(site=site, title=mark, slug=mark.lower()),
+    Poll: poll,
     DailyVisits: daily_visits,
     Menu: menu,
     Link: lambda site, mark: Link.objects.create(site=site, title=mark, url="https://example.vn"),

@@ -26,6 +26,7 @@ from menus.services import create_menu
 from nukeviet.models import ImportedVisits, LegacyObject
 from organisation.models import Unit
 from pages.models import Page, PageRevision
+from polls.services import cast_vote as answer_poll
 from sectors.models import Sector
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
@@ -37,6 +38,7 @@ from tests.library.documents import real_pdf
 from tests.library.documents import upload_of as document_upload
 from tests.library.test_pictures import picture_bytes, upload_of
 from tests.organisation.factories import fill_organisation
+from tests.polls.factories import make_poll
 from tests.portal.test_backup import instance as new_instance  # noqa: F401 (a fixture)
 from tests.portal.test_backup import media_files
 from tests.tenancy.conftest import OTHER_HOST
@@ -97,6 +99,9 @@ def fill(site, marker, colour, staff_name):
         article=article,
     )  # fmt: skip
     Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
+    poll = make_poll(f"Thăm dò {marker}?", site=site, several_answers=True)
+    choices = list(poll.choices.values_list("pk", flat=True))
+    answer_poll(poll.pk, choices[:2], [f"poll-voter-{marker}"], "poll-address", 20)
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     ContactMessage.objects.create(
         site=site,
