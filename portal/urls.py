@@ -8,6 +8,7 @@ from articles import sitemaps
 from contact.sitemaps import ContactSitemap
 from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
+from procedures.sitemaps import ProcedureSitemap
 from tenancy.theme import theme_css
 
 from . import views
@@ -17,6 +18,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "organisation": OrganisationSitemap,
     "contact": ContactSitemap,
+    "procedures": ProcedureSitemap,
 }
 
 urlpatterns = [
@@ -47,6 +49,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("", include("organisation.urls")),
+    path("", include("procedures.urls")),
     path("", include("articles.urls")),
     path("", include("pages.urls")),
     # Last: the old NukeViet addresses of imported articles, after every address of this site.
