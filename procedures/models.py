@@ -47,7 +47,7 @@ class ProcedureQuerySet(SiteQuerySet):
         return self.filter(condition)
 
     def in_order(self):
-        return self.order_by("name", "pk")
+        return self.order_by("search_name", "pk")
 
 
 class Procedure(models.Model):
@@ -114,7 +114,7 @@ class Procedure(models.Model):
     objects = ProcedureQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "pk"]
+        ordering = ["search_name", "pk"]
         constraints = [
             unique_per_site("procedures_procedure", "slug"),
             models.UniqueConstraint(

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'administrative procedure',
                 'verbose_name_plural': 'administrative procedures',
-                'ordering': ['name', 'pk'],
+                'ordering': ['search_name', 'pk'],
             },
         ),
         migrations.CreateModel(
