@@ -83,6 +83,11 @@ class ProcedureAdmin(SiteScopedAdmin, admin.ModelAdmin):
         (_("Online"), {"fields": ["national_url", "public_address"]}),
     ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "national_url":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(description=_("address on this site"))
     def public_address(self, procedure):
         if procedure.pk is None:

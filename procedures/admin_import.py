@@ -26,7 +26,10 @@ SESSION_KEY = "procedures-import"
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Spreadsheet (CSV or XLSX)"),
-        error_messages={"required": gettext_lazy("Choose a spreadsheet file.")},
+        error_messages={
+            "required": gettext_lazy("Choose a spreadsheet file."),
+            "empty": gettext_lazy("The file is empty."),
+        },
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
 
