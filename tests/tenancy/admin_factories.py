@@ -15,6 +15,7 @@ from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
 from sectors.models import Sector
 from pages.models import Page
+from procedures.models import Procedure
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -135,6 +136,7 @@ FACTORIES = {
     Unit: unit,
     Sector: lambda site, mark: Sector.objects.create(site=site, name=mark),
     Person: person,
+    Procedure: lambda site, mark: Procedure.objects.create(site=site, name=mark, code="1.001193"),
     Organisation: lambda site, mark: Organisation.objects.create(site=site, name=mark),
     Site: renamed_site,
     AccessAttempt: access(AccessAttempt, get_data="", post_data="", failures_since_start=3),

@@ -27,6 +27,7 @@ from nukeviet.models import ImportedVisits, LegacyObject
 from organisation.models import Unit
 from sectors.models import Sector
 from pages.models import Page, PageRevision
+from procedures.models import Procedure, ProcedureForm
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
 from tenancy.portability import site_models, site_path, site_rows
@@ -96,7 +97,14 @@ def fill(site, marker, colour, staff_name):
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
     )  # fmt: skip
-    Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
+    sector = Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
+    procedure = Procedure.objects.create(
+        site=site, name=f"Thủ tục {marker}", code="1.001193", sector=sector
+    )
+    form, _created = store_attachment(
+        check_upload(document_upload(pdf_bytes(f"Tờ khai {marker}"), "to-khai.pdf")), site=site
+    )
+    ProcedureForm.objects.create(procedure=procedure, attachment=form)
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     ContactMessage.objects.create(
         site=site,
@@ -303,7 +311,7 @@ def test_the_model_walk_exports_every_model_with_a_site_path():
         "articles.Tag", "library.Picture", "library.Attachment", "articles.Article",
         "articles.ArticleRevision", "articles.Vote", "comments.Comment", "stats.DailyVisits",
         "stats.HourlyVisits", "stats.DailyBreakdown", "nukeviet.LegacyObject",
-        "nukeviet.ImportedVisits",
+        "nukeviet.ImportedVisits", "procedures.Procedure", "procedures.ProcedureForm",
     } <= labels  # fmt: skip
 
 
