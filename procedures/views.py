@@ -15,7 +15,12 @@ PER_PAGE = 20
 class FilterForm(forms.Form):
     """The list's search and filters; a value that is not a choice is ignored, not an error."""
 
-    q = forms.CharField(label=_("Name or code of the procedure"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Name or code of the procedure"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     sector = forms.ChoiceField(label=_("Field of work"), required=False)
     level = forms.ChoiceField(label=_("Level of online service"), required=False)
 
@@ -24,7 +29,6 @@ class FilterForm(forms.Form):
         sector_choices = [(sector.slug, sector.name) for sector in sectors]
         self.fields["sector"].choices = [("", _("All fields")), *sector_choices]
         self.fields["level"].choices = [("", _("All levels")), *Procedure.Level.choices]
-        self.fields["q"].widget.attrs.update(type="search", autocomplete="off")
 
     def add_prefix(self, field_name):
         return {"sector": "linh-vuc", "level": "muc-do"}.get(field_name, field_name)

@@ -77,6 +77,9 @@ def public_page_types(article):
         ("organisation chart", "/to-chuc/"),
         ("organisation unit", "/to-chuc/van-phong/"),
         ("contacts directory", "/danh-ba/"),
+        ("administrative procedures", "/thu-tuc-hanh-chinh/"),
+        ("procedures found", "/thu-tuc-hanh-chinh/?q=dang+ky&linh-vuc=ho-tich&muc-do=full"),
+        ("administrative procedure", "/thu-tuc-hanh-chinh/dang-ky-khai-sinh/"),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]
