@@ -44,6 +44,7 @@ class ProcedureFormInline(SiteScopedAdmin, admin.TabularInline):
     model = ProcedureForm
     form = ProcedureFormForm
     site_path = "procedure__site"
+    autocomplete_fields = ["attachment"]
     extra = 1
 
     def get_formset(self, request, obj=None, **kwargs):

@@ -27,6 +27,8 @@ MAX_ROWS = 1000
 # What a workbook of MAX_ROWS rows of long texts may hold once unpacked (a zip bomb does not).
 MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 MAX_COLUMNS = 60
+# The text kept between the preview and "Áp dụng" (in the session) at most.
+MAX_TEXT = 6 * 1024 * 1024
 
 
 class SpreadsheetError(ValidationError):
@@ -146,12 +148,15 @@ def sheet_of(lines):
             _("The file has more than %(limit)d rows; split it into several files.")
             % {"limit": MAX_ROWS}
         )
-    rows = []
+    rows, size = [], 0
     for number, line in numbered[1:]:
         values = {
             field: nfc(str(line[index]).strip()) if index < len(line) else ""
             for index, field in fields.items()
         }
+        size += sum(len(value) for value in values.values())
+        if size > MAX_TEXT:
+            raise SpreadsheetError(_("The file holds too much text; split it into several files."))
         rows.append(Row(number, values))
     if not rows:
         raise SpreadsheetError(_("The file has headers but no procedures under them."))

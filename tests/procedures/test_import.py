@@ -190,6 +190,9 @@ def test_limits_of_size_and_rows(staff, monkeypatch):
     rows = [[f"Thủ tục {n}"] for n in range(4)]
     response = preview(staff, csv_upload(rows, headers=["Tên thủ tục"]))
     assert response.status_code == 400 and "hơn 3 dòng" in response.content.decode()
+    monkeypatch.setattr(spreadsheet, "MAX_TEXT", 20)
+    response = preview(staff, csv_upload([["x" * 15], ["y" * 15]], headers=["Tên thủ tục"]))
+    assert response.status_code == 400 and "quá nhiều chữ" in response.content.decode()
     monkeypatch.setattr(spreadsheet, "MAX_BYTES", 100)
     response = preview(staff, csv_upload([["x" * 200]], headers=["Tên thủ tục"]))
     assert response.status_code == 400 and "Tệp quá lớn" in response.content.decode()
