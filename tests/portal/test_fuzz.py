@@ -107,7 +107,15 @@ def site(db):
         seed_nukeviet(article, category)
     if apps.is_installed("pages"):
         values["slug"].insert(-1, seed_page(article.site))
+    if apps.is_installed("procedures"):
+        values["slug"].insert(-1, seed_procedure(article.site))
     return values
+
+
+def seed_procedure(site):
+    """A published procedure; returns its slug."""
+    procedure = apps.get_model("procedures", "Procedure")
+    return procedure.objects.create(site=site, name="Đăng ký khai sinh", code="1.001193").slug
 
 
 def seed_page(site):
