@@ -236,3 +236,19 @@ def test_the_template_spreadsheets_import_as_one_new_procedure(staff):
 
 def test_an_xlsx_helper_is_a_real_workbook():
     assert xlsx_bytes(["Tên thủ tục"], [["a"]]).startswith(b"PK\x03\x04")
+
+
+def test_the_preview_takes_the_same_queries_for_any_number_of_rows(staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(count):
+        rows = [[f"9.{n:06d}", f"Thủ tục {n}", f"Lĩnh vực {n}"] for n in range(count)]
+        with CaptureQueriesContext(connection) as captured:
+            assert preview(staff, csv_upload(rows, headers=HEADERS[:3])).status_code == 200
+        return len(captured)
+
+    for n in range(30):
+        make_procedure(f"Thủ tục {n}", f"9.{n:06d}", fees="cũ")
+    queries(1)  # the session and the permissions, once
+    assert queries(3) == queries(60) <= 12
