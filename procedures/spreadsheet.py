@@ -101,9 +101,10 @@ def workbook_lines(data):
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            declares = unpacked <= MAX_UNPACKED_BYTES and declares_entities(archive)
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
         raise refused from None
-    if unpacked > MAX_UNPACKED_BYTES or detect_kind(io.BytesIO(data)) != "xlsx":
+    if unpacked > MAX_UNPACKED_BYTES or declares or detect_kind(io.BytesIO(data)) != "xlsx":
         raise refused
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -121,6 +122,20 @@ def workbook_lines(data):
         raise
     except Exception:  # openpyxl raises many kinds on a damaged workbook; all mean "broken".
         raise refused from None
+
+
+def declares_entities(archive):
+    """Whether a part of the workbook has a DTD (entities that expand: "billion laughs") or is
+    not in an ASCII-compatible encoding; a workbook Excel or LibreOffice writes never does.
+    openpyxl with defusedxml would refuse them too; this check does not depend on it."""
+    for info in archive.infolist():
+        if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels")):
+            continue
+        with archive.open(info) as part:
+            head = part.read(4096).upper()
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"\x00" in head:
+            return True
+    return False
 
 
 def cell_text(value):

@@ -177,7 +177,17 @@ def test_bad_files_are_refused_with_a_vietnamese_message(staff, case, data, name
 def test_a_zip_that_is_not_a_workbook_and_a_docx_are_refused(staff):
     from tests.library.documents import zip_bytes
 
-    for data in [zip_bytes({"a.txt": "x"}), zip_bytes({"[Content_Types].xml": "<Types/>"})]:
+    workbook = (
+        '<Types><Override ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.sheet.main+xml"/></Types>'
+    )
+    laughs = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    for data in [
+        zip_bytes({"a.txt": "x"}),
+        zip_bytes({"[Content_Types].xml": "<Types/>"}),
+        zip_bytes({"[Content_Types].xml": workbook}),  # says workbook, has no sheet
+        zip_bytes({"[Content_Types].xml": workbook, "xl/workbook.xml": laughs}),
+    ]:
         response = preview(staff, SimpleUploadedFile("thu-tuc.xlsx", data))
         assert response.status_code == 400
         assert "không phải là bảng tính Excel (XLSX) hợp lệ" in response.content.decode()
