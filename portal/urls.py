@@ -9,6 +9,7 @@ from contact.sitemaps import ContactSitemap
 from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
 from polls.sitemaps import PollSitemap
+from procedures.sitemaps import ProcedureSitemap
 from tenancy.theme import theme_css
 
 from . import views
@@ -19,6 +20,7 @@ SITEMAPS = {
     "organisation": OrganisationSitemap,
     "contact": ContactSitemap,
     "polls": PollSitemap,
+    "procedures": ProcedureSitemap,
 }
 
 urlpatterns = [
@@ -50,6 +52,7 @@ urlpatterns = [
     ),
     path("", include("organisation.urls")),
     path("", include("polls.urls")),
+    path("", include("procedures.urls")),
     path("", include("articles.urls")),
     path("", include("pages.urls")),
     # Last: the old NukeViet addresses of imported articles, after every address of this site.

@@ -54,6 +54,7 @@ MIGRATION_DATA = [
     ("menus.migrations.0002_site_administrators", "grant_site_administrators"),
     ("organisation.migrations.0002_role_permissions", "grant_roles"),
     ("polls.migrations.0002_role_permissions", "grant_roles"),
+    ("procedures.migrations.0002_role_permissions", "grant_roles"),
 ]
 
 

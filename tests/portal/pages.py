@@ -83,6 +83,9 @@ def public_page_types(article):
         ("polls and their archive", "/tham-do-y-kien/"),
         ("open poll", f"/tham-do-y-kien/{OPEN_POLL}/"),
         ("closed poll with results", f"/tham-do-y-kien/{CLOSED_POLL}/"),
+        ("administrative procedures", "/thu-tuc-hanh-chinh/"),
+        ("procedures found", "/thu-tuc-hanh-chinh/?q=dang+ky&linh-vuc=ho-tich&muc-do=full"),
+        ("administrative procedure", "/thu-tuc-hanh-chinh/dang-ky-khai-sinh/"),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]

@@ -109,6 +109,8 @@ def site(db):
         values["slug"].insert(-1, seed_page(article.site))
     if apps.is_installed("polls"):
         values["slug"].insert(-1, seed_poll(article.site))
+    if apps.is_installed("procedures"):
+        values["slug"].insert(-1, seed_procedure(article.site))
     return values
 
 
@@ -118,6 +120,12 @@ def seed_poll(site):
     for text in ("Có", "Không"):
         poll.choices.create(text=text)
     return poll.slug
+
+
+def seed_procedure(site):
+    """A published procedure; returns its slug."""
+    procedure = apps.get_model("procedures", "Procedure")
+    return procedure.objects.create(site=site, name="Đăng ký khai sinh", code="1.001193").slug
 
 
 def seed_page(site):

@@ -15,6 +15,7 @@ from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
 from pages.models import Page
 from polls.models import Poll
+from procedures.models import Procedure
 from sectors.models import Sector
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
@@ -145,6 +146,7 @@ FACTORIES = {
     Unit: unit,
     Sector: lambda site, mark: Sector.objects.create(site=site, name=mark),
     Person: person,
+    Procedure: lambda site, mark: Procedure.objects.create(site=site, name=mark, code="1.001193"),
     Organisation: lambda site, mark: Organisation.objects.create(site=site, name=mark),
     Site: renamed_site,
     AccessAttempt: access(AccessAttempt, get_data="", post_data="", failures_since_start=3),

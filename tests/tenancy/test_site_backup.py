@@ -27,6 +27,7 @@ from nukeviet.models import ImportedVisits, LegacyObject
 from organisation.models import Unit
 from pages.models import Page, PageRevision
 from polls.services import cast_vote as answer_poll
+from procedures.models import Procedure, ProcedureForm
 from sectors.models import Sector
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
@@ -98,10 +99,17 @@ def fill(site, marker, colour, staff_name):
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
     )  # fmt: skip
-    Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
     poll = make_poll(f"Thăm dò {marker}?", site=site, several_answers=True)
     choices = list(poll.choices.values_list("pk", flat=True))
     answer_poll(poll.pk, choices[:2], [f"poll-voter-{marker}"], "poll-address", 20)
+    sector = Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
+    procedure = Procedure.objects.create(
+        site=site, name=f"Thủ tục {marker}", code="1.001193", sector=sector
+    )
+    form, _created = store_attachment(
+        check_upload(document_upload(real_pdf(f"Tờ khai {marker}"), "to-khai.pdf")), site=site
+    )
+    ProcedureForm.objects.create(procedure=procedure, attachment=form)
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     ContactMessage.objects.create(
         site=site,
@@ -309,7 +317,7 @@ def test_the_model_walk_exports_every_model_with_a_site_path():
         "articles.Tag", "library.Picture", "library.Attachment", "articles.Article",
         "articles.ArticleRevision", "articles.Vote", "comments.Comment", "stats.DailyVisits",
         "stats.HourlyVisits", "stats.DailyBreakdown", "nukeviet.LegacyObject",
-        "nukeviet.ImportedVisits",
+        "nukeviet.ImportedVisits", "procedures.Procedure", "procedures.ProcedureForm",
     } <= labels  # fmt: skip
 
 
