@@ -13,8 +13,8 @@ from contact.models import ContactMessage
 from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
-from sectors.models import Sector
 from pages.models import Page
+from sectors.models import Sector
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -63,7 +63,7 @@ def attachment(site, mark):
 
 def comment(site, mark):
     return Comment.objects.create(
-        article=article(site, mark), name=mark, email="ban@example.vn", text=mark
+        target=article(site, mark), name=mark, email="ban@example.vn", text=mark
     )
 
 
