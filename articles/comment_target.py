@@ -1,6 +1,5 @@
 """Articles as a target of reader comments (the comments app's registry, comments/targets.py)."""
 
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from comments import targets
@@ -12,15 +11,6 @@ from .views import ArticleView
 
 def visible(site):
     return Article.objects.for_site(site).published().select_related("category", "category__parent")
-
-
-def page(request, article, form, status):
-    """The article page again, with the form as the reader filled it in and its errors."""
-    view = ArticleView()
-    view.setup(request, slug=article.slug)
-    view.object = article
-    context = view.get_context_data(object=article, comment_form=form)
-    return TemplateResponse(request, view.template_name, context, status=status)
 
 
 def changed(articles):
@@ -41,7 +31,7 @@ def register():
         "bai-viet",
         Article,
         visible=visible,
-        page=page,
+        page=targets.detail_page(ArticleView),
         heading=_("Readers' comments"),
         noun=_("article"),
         closed_notice=_("Comments are closed for this article."),

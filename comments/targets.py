@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 REGISTRY = {}
@@ -67,6 +68,20 @@ class Target:
         """Lock the rows (in order of id) so that writers of their comments run one by one."""
         rows = self.model._default_manager.select_for_update().filter(pk__in=ids).order_by("pk")
         list(rows.values_list("pk", flat=True))
+
+
+def detail_page(view_class, url_kwargs=lambda target: {"slug": target.slug}):
+    """A `page` for a target shown by a DetailView: the view's page again, its context given
+    the form as `comment_form` (which the comment_section tag shows as it was typed)."""
+
+    def page(request, target, form, status):
+        view = view_class()
+        view.setup(request, **url_kwargs(target))
+        view.object = target
+        context = view.get_context_data(object=target, comment_form=form)
+        return TemplateResponse(request, view.get_template_names(), context, status=status)
+
+    return page
 
 
 def register(key, model, **options):
