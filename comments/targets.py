@@ -31,7 +31,7 @@ def nothing(site):
     return []
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Target:
     """What the comments app needs to know of one kind of target.
 
