@@ -14,6 +14,8 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 REGISTRY = {}
@@ -128,3 +130,14 @@ def forget_comments(sender, instance, **kwargs):
     from .models import Comment
 
     Comment.objects.for_target(instance).delete()
+
+
+def export_url(obj):
+    """The admin's CSV of the comments on `obj` (for a link in the target's own admin)."""
+    return reverse("admin:comments_comment_export", args=[of(obj).key, obj.pk])
+
+
+def moderation_url(obj):
+    """The moderation list showing every comment on `obj`, whatever its status."""
+    query = urlencode({"target": f"{of(obj).key}:{obj.pk}", "status": "all"})
+    return f"{reverse('admin:comments_comment_changelist')}?{query}"

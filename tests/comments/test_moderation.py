@@ -298,4 +298,4 @@ def test_recount_comments_reports_and_fixes_drifted_counts(article, capsys):
     call_command("recount_comments")
     assert (public_count(article), public_count(quiet)) == (2, 0)
     call_command("recount_comments")
-    assert "0 article(s)" in capsys.readouterr().out.splitlines()[-1]
+    assert "0 page(s)" in capsys.readouterr().out.splitlines()[-1]

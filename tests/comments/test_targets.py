@@ -235,7 +235,9 @@ def test_the_changelist_filters_by_kind_and_target_and_links_the_export(page, mo
     by_target = moderator_client.get(changelist, {"target": f"{KEY}:{page.pk}", "status": "all"})
     assert len(by_target.context["cl"].result_list) == 2
     export = reverse("admin:comments_comment_export", args=[KEY, page.pk])
-    assert export in by_target.content.decode()
+    assert export == targets.export_url(page) and export in by_target.content.decode()
+    listed = moderator_client.get(targets.moderation_url(page))
+    assert len(listed.context["cl"].result_list) == 2
     assert "Xuất ý kiến (CSV) về" in by_target.content.decode()
     assert moderator_client.get(changelist, {"target": "khong-co:1"}).status_code == 302
 
