@@ -129,8 +129,8 @@ class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
     @admin.display(description=_("page"))
     def target_link(self, comment):
         target = comment.target
-        if target is None:
-            return "-"
+        if target is None or not hasattr(target, "get_absolute_url"):
+            return str(target or "-")
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', target.get_absolute_url(), target
         )

@@ -103,7 +103,7 @@ def test_hidden_opinions_are_received_but_not_shown(page, settings, switches):
     assert Comment.objects.get().status == Comment.Status.APPROVED
     html = section(reader(), page)
     assert "lắp thêm đèn chiếu sáng" not in html
-    assert "không công bố trên trang" in html
+    assert "không công bố trên trang" in html and "chỉ được gửi tới cơ quan" in html
     assert 'id="comment-form"' in html
 
 
