@@ -5,5 +5,5 @@ from . import views
 app_name = "comments"
 
 urlpatterns = [
-    path("y-kien/<slug:key>/<int:pk>/", views.post, name="post"),
+    path("y-kien/<slug:kind>/<int:pk>/", views.post, name="post"),
 ]

@@ -23,10 +23,10 @@ def signed_in(request):
 
 
 @require_POST
-def post(request, key, pk):
-    """A comment on the target `pk` of the registered kind `key`: the client names a kind of
-    the registry, never a model."""
-    kind = targets.get(key)
+def post(request, kind, pk):
+    """A comment on the target `pk` of the registered kind `kind` (its registry key): the
+    client names a kind of the registry, never a model."""
+    kind = targets.get(kind)
     if kind is None:
         raise Http404
     target = get_object_or_404(kind.visible(request.site), pk=pk)

@@ -102,6 +102,8 @@ def site(db):
         "category": [category.slug],
         "old_id": ["1", "7"],
         "page": ["1", "2"],
+        "kind": ["bai-viet", "khong-co"],
+        "pk": [str(article.pk), "1"],
     }
     if apps.is_installed("nukeviet"):
         seed_nukeviet(article, category)
