@@ -5,6 +5,20 @@ The comments app knows its targets only through this registry: the key in the po
 visitor may comment on, whether a row is open for comments and whether its approved comments
 are public, how its row is locked while comments change, the field that keeps its count, and
 how its page is shown again with the form when a comment is refused.
+
+A new kind registers itself in its AppConfig.ready(), e.g. drafts for public opinion:
+
+    targets.register(
+        "du-thao", Draft,
+        visible=lambda site: Draft.objects.for_site(site).published(),
+        page=targets.detail_page(DraftView),
+        heading=_("Opinions on the draft"), noun=_("draft"),
+        closed_notice=_("The time for opinions on this draft is over."),
+        is_open=Draft.comments_open, is_public=Draft.comments_public,
+        changed=lambda drafts: ...,  # bump the page cache version of those drafts
+    )
+
+and its page template shows `{% load comments_tags %}{% comment_section draft %}`.
 """
 
 from collections.abc import Callable
