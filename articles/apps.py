@@ -9,10 +9,11 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from tenancy import demo_registry, overview
 
-        from . import navigation, signals  # noqa: F401
+        from . import comment_target, navigation, signals  # noqa: F401
         from .demo import seed_demo
         from .figures import published_this_month
 
         overview.register(_("articles published this month"), published_this_month)
         demo_registry.register("articles", seed_demo, order=10)
         navigation.register()
+        comment_target.register()

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import connections, models
 from django.db.models import Case, ExpressionWrapper, F, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -272,6 +273,8 @@ class Article(models.Model):
     carried_rating_count = models.PositiveIntegerField(default=0, editable=False)
     # Kept by the comments app: how many comments of this article the public sees.
     comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    # The comments on this article (Comment.objects.filter(article=...) reads them too).
+    comments = GenericRelation("comments.Comment", related_query_name="article")
     # Lower-case text without diacritics, kept by save(): what search matches against.
     search_title = models.TextField(editable=False, default="")
     search_body = models.TextField(editable=False, default="")

@@ -1,7 +1,7 @@
 """Moderation of reader comments: the queue of waiting comments, bulk actions, office replies.
 
-Every write keeps the article's public comment count exact: bulk actions and deletions go
-through services, and a save from the change form refreshes the count of its article.
+Every write keeps the target's public comment count exact: bulk actions and deletions go
+through services, and a save from the change form refreshes the count of its target.
 """
 
 from itertools import islice
@@ -10,22 +10,24 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db.models import Max
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.models import Article
 from portal.context_processors import identity
 from tenancy.admin import SiteScopedAdmin
 
-from . import services
+from . import services, targets
+from .admin_targets import KindFilter, TargetFilter, by_target_title, parse_target, target_name
+from .export import comments_csv
 from .models import Comment
 
 MODERATE_PERMISSION = "comments.moderate_comment"
-ARTICLE_CHOICES = 20
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -49,28 +51,6 @@ class StatusFilter(admin.SimpleListFilter):
     def choices(self, changelist):
         # The parent's first choice drops the parameter, which here means the default queue.
         return islice(super().choices(changelist), 1, None)
-
-
-class ArticleFilter(admin.SimpleListFilter):
-    title = _("article")
-    parameter_name = "article"
-
-    def lookups(self, request, model_admin):
-        recent = (
-            Article.objects.for_site(request.site)
-            .filter(comments__isnull=False)
-            .annotate(last_comment=Max("comments__created_at"))
-            .order_by("-last_comment")
-        )
-        return recent.values_list("pk", "title")[:ARTICLE_CHOICES]
-
-    def queryset(self, request, queryset):
-        if self.value() is None:
-            return queryset
-        try:
-            return queryset.filter(article=int(self.value()))
-        except ValueError as error:
-            raise IncorrectLookupParameters(error) from error
 
 
 class CommentModerationForm(forms.ModelForm):
@@ -99,12 +79,11 @@ class CommentModerationForm(forms.ModelForm):
 
 @admin.register(Comment)
 class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
-    site_path = "article__site"
     form = CommentModerationForm
     list_display = [
         "short_text",
         "author",
-        "article_link",
+        "target_link",
         "status",
         "held_because",
         "created_at",
@@ -112,16 +91,16 @@ class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
     ]
     list_filter = [
         StatusFilter,
-        ArticleFilter,
+        KindFilter,
+        TargetFilter,
         ("created_at", admin.DateFieldListFilter),
         "is_official",
     ]
-    search_fields = ["name", "email", "text", "article__title"]
-    list_select_related = ["article"]
+    search_fields = ["name", "email", "text"]
     show_full_result_count = False
-    actions = ["approve", "reject", "mark_spam"]
+    actions = ["approve", "reject", "mark_spam", "export_csv"]
     readonly_fields = [
-        "article_link",
+        "target_link",
         "parent_link",
         "created_at",
         "is_official",
@@ -140,12 +119,20 @@ class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
             return comment.name
         return format_html("{}<br><small>{}</small>", comment.name, comment.email)
 
-    @admin.display(description=_("article"), ordering="article__title")
-    def article_link(self, comment):
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("target")
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        return found | by_target_title(queryset, request.site, search_term.strip()), duplicates
+
+    @admin.display(description=_("page"))
+    def target_link(self, comment):
+        target = comment.target
+        if target is None or not hasattr(target, "get_absolute_url"):
+            return str(target or "-")
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            comment.article.get_absolute_url(),
-            comment.article.title,
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', target.get_absolute_url(), target
         )
 
     @admin.display(description=_("reply to"))
@@ -157,7 +144,7 @@ class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
         )
 
     def get_fieldsets(self, request, obj=None):
-        thread = ["article_link", "parent_link"] if obj and obj.parent_id else ["article_link"]
+        thread = ["target_link", "parent_link"] if obj and obj.parent_id else ["target_link"]
         return [
             (None, {"fields": [*thread, ("name", "email"), "text", "status"]}),
             (_("Reply"), {"fields": ["office_reply"]}),
@@ -172,8 +159,9 @@ class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if "delete_selected" in actions:
-            actions["delete_selected"] = actions.pop("delete_selected")
+        for name in ("delete_selected", "export_csv"):  # after the moderation actions
+            if name in actions:
+                actions[name] = actions.pop(name)
         return actions
 
     def has_moderate_permission(self, request):
@@ -219,3 +207,41 @@ class CommentAdmin(SiteScopedAdmin, admin.ModelAdmin):
             changed,
         ) % {"count": changed, "status": Comment.Status(status).label}
         self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description=_("Export the selected comments (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return comments_csv(queryset, _("comments"))
+
+    def get_urls(self):
+        export = self.admin_site.admin_view(self.export_target)
+        return [
+            path("xuat/<slug:key>/<int:pk>/", export, name="comments_comment_export"),
+            *super().get_urls(),
+        ]
+
+    def export_target(self, request, key, pk):
+        """The comments of one target of the site as CSV: Xuất ý kiến (CSV)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        kind = targets.get(key)
+        if kind is None:
+            raise Http404
+        target = get_object_or_404(kind.model._default_manager.filter(site=request.site), pk=pk)
+        comments = self.get_queryset(request).for_target(target)
+        return comments_csv(comments, str(target))
+
+    def changelist_view(self, request, extra_context=None):
+        """Filtered by one target, the list offers the export of all its comments."""
+        extra_context = extra_context or {}
+        value = request.GET.get(TargetFilter.parameter_name)
+        if value:
+            try:
+                kind, pk = parse_target(value)
+            except IncorrectLookupParameters:
+                kind = None
+            if kind is not None:
+                extra_context["export_url"] = reverse(
+                    "admin:comments_comment_export", args=[kind.key, pk]
+                )
+                extra_context["export_name"] = target_name(kind, pk)
+        return super().changelist_view(request, extra_context)

@@ -5,8 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import Article
-
+from . import targets
 from .models import Comment
 from .services import refresh_comment_counts
 
@@ -23,12 +22,13 @@ PENDING = "Cho tôi hỏi thủ tục đăng ký cần mang theo giấy tờ gì
 
 
 def seed(site, second_ward=False):
-    """Comments on the site's newest articles that have none yet; returns how many were added."""
+    """Comments on the rows each target kind offers the demo (the newest articles) that have
+    none yet; returns how many were added."""
     added = 0
-    articles = Article.objects.for_site(site).published().filter(allow_comments=True)
-    for article in articles[:6]:
-        if not Comment.objects.filter(article=article).exists():
-            added += comment_on(article)
+    for kind in targets.registered():
+        for target in kind.demo(site):
+            if not Comment.objects.for_target(target).exists():
+                added += comment_on(kind, target)
     return added
 
 
@@ -37,35 +37,35 @@ def in_words_of(site, text):
     return text.replace("phường", "xã") if " xã " in f" {site.name} " else text
 
 
-def comment_on(article):
-    rng = random.Random(f"{article.slug}-comments")  # noqa: S311 - demo data
+def comment_on(kind, target):
+    rng = random.Random(f"{getattr(target, 'slug', target.pk)}-comments")  # noqa: S311 - demo data
     now = timezone.now()
     comments = []
     for n in range(rng.randint(2, 4)):
         comments.append(
             Comment.objects.create(
-                article=article,
+                target=target,
                 name=rng.choice(READERS),
                 email=f"ban-doc-{n}@example.vn",
-                text=in_words_of(article.site, rng.choice(OPINIONS)),
+                text=in_words_of(target.site, rng.choice(OPINIONS)),
                 status=Comment.Status.APPROVED,
                 created_at=now - timedelta(hours=rng.randint(1, 300)),
             )
         )
     Comment.objects.create(
-        article=article,
+        target=target,
         parent=comments[0],
-        name=article.site.office["name"],
-        text=in_words_of(article.site, OFFICE_REPLY),
+        name=target.site.office["name"],
+        text=in_words_of(target.site, OFFICE_REPLY),
         status=Comment.Status.APPROVED,
         is_official=True,
     )
     Comment.objects.create(
-        article=article,
+        target=target,
         name=rng.choice(READERS),
         email="cho-duyet@example.vn",
         text=PENDING,
         status=Comment.Status.PENDING,
     )
-    refresh_comment_counts([article.pk])
+    refresh_comment_counts(kind.model, [target.pk])
     return len(comments) + 2

@@ -6,5 +6,5 @@ from .models import Comment
 
 
 def waiting(site_ids):
-    pending = Comment.objects.pending().filter(article__site_id__in=site_ids)
-    return count_per_site(pending, "article__site")
+    pending = Comment.objects.pending().filter(site_id__in=site_ids)
+    return count_per_site(pending, "site")

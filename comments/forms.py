@@ -39,9 +39,9 @@ class CommentForm(GuardedForm):
     long_field = "text"
     too_long_message = TOO_LONG_TO_KEEP
 
-    def __init__(self, *args, article, user=None, **kwargs):
+    def __init__(self, *args, target, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.article = article
+        self.target = target
         self.fields["text"].max_length = settings.PORTAL_COMMENT_MAX_LENGTH
         self.fields["text"].validators.append(
             forms.fields.validators.MaxLengthValidator(settings.PORTAL_COMMENT_MAX_LENGTH)
@@ -55,7 +55,7 @@ class CommentForm(GuardedForm):
         parent_id = self.cleaned_data.get("parent")
         if parent_id is None:
             return None
-        parent = Comment.objects.approved().filter(pk=parent_id, article=self.article).first()
+        parent = Comment.objects.approved().for_target(self.target).filter(pk=parent_id).first()
         if parent is None:
             raise forms.ValidationError(_("The comment you reply to no longer exists."))
         return parent

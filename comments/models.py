@@ -2,12 +2,14 @@ import hashlib
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
 from portal.text import fold, nfc
+from tenancy.scoping import SiteQuerySet, site_reference
 
 SPACES = re.compile(r"\s+")
 
@@ -21,17 +23,21 @@ def text_key(text):
     return hashlib.sha256(same_text(text).encode()).hexdigest()
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(SiteQuerySet):
+    def for_target(self, target):
+        content_type = ContentType.objects.get_for_model(target)
+        return self.filter(content_type=content_type, object_id=target.pk)
+
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
-    def threads(self, article, oldest_first=False):
-        """The approved first-level comments of an article, newest first unless asked."""
+    def threads(self, target, oldest_first=False):
+        """The approved first-level comments on a target, newest first unless asked."""
         order = ["created_at", "pk"] if oldest_first else ["-created_at", "-pk"]
-        return self.approved().filter(article=article, parent=None).order_by(*order)
+        return self.approved().for_target(target).filter(parent=None).order_by(*order)
 
     def replies_to(self, roots):
         return self.approved().filter(parent__in=roots).order_by("created_at", "pk")
@@ -44,9 +50,12 @@ class Comment(models.Model):
         REJECTED = "rejected", _("Rejected")
         SPAM = "spam", _("Spam")
 
-    article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    site = site_reference("comments")
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of page"), on_delete=models.CASCADE, related_name="+"
     )
+    object_id = models.PositiveBigIntegerField(_("page id"))
+    target = GenericForeignKey("content_type", "object_id")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("reply to"),
@@ -81,9 +90,15 @@ class Comment(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
+            models.Index(
+                fields=["content_type", "object_id", "status", "created_at"],
+                name="comment_target_thread_idx",
+            ),
             models.Index(fields=["email", "created_at"], name="comment_email_idx"),
-            models.Index(fields=["article", "text_key"], name="comment_text_key_idx"),
+            models.Index(
+                fields=["content_type", "object_id", "text_key"], name="comment_target_text_idx"
+            ),
+            models.Index(fields=["site", "status", "created_at"], name="comment_site_status_idx"),
         ]
         permissions = [("moderate_comment", _("Can moderate reader comments"))]
         verbose_name = _("comment")
@@ -95,6 +110,8 @@ class Comment(models.Model):
     def save(self, *args, **kwargs):
         self.name, self.text = nfc(self.name.strip()), nfc(self.text.strip())
         self.text_key = text_key(self.text)
+        if self.site_id is None and self.object_id is not None:
+            self.site_id = self.target.site_id
         if self.parent_id and self.parent.parent_id:
             self.parent_id = self.parent.parent_id
         super().save(*args, **kwargs)

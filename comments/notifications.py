@@ -65,7 +65,7 @@ def site_url(site):
 
 def summary(comment, base):
     return {
-        "article": comment.article.title,
+        "target": str(comment.target),
         "name": comment.name,
         "excerpt": Truncator(" ".join(comment.text.split())).chars(EXCERPT_CHARS),
         "held_because": comment.held_because,
@@ -78,7 +78,7 @@ def compose(waiting, site):
     name = site.name
     base = site_url(site)
     count = waiting.count()
-    newest = waiting.select_related("article").order_by("-created_at", "-pk")[:NEWEST_SHOWN]
+    newest = waiting.prefetch_related("target").order_by("-created_at", "-pk")[:NEWEST_SHOWN]
     with translation.override(site.language):
         subject = ngettext(
             "[%(site)s] %(count)d comment is waiting for moderation",
@@ -100,7 +100,7 @@ def compose(waiting, site):
 def notify_moderators(site):
     """E-mail the site's moderators about its waiting comments no e-mail has reported yet;
     True if sent."""
-    waiting = Comment.objects.pending().filter(article__site=site)
+    waiting = Comment.objects.pending().for_site(site)
     reported = cache.get(reported_key(site), 0)
     if not waiting.filter(pk__gt=reported).exists():
         return False

@@ -9,23 +9,26 @@ from guard.flood import Limits, sent_by
 from guard.flood import flood_refusal as flood_refusal_of
 from portal.text import fold
 
+from . import targets
 from .models import Comment, text_key
 
 LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|vn|info|xyz|top|io)\b", re.I)
 
 
-def flood_refusal(article, address, email):
+def flood_refusal(target, address, email):
     """A Refusal if this address or email wrote too much too recently, else None."""
     recent = sent_by(Comment.objects.all(), address, email)
+    noun = targets.of(target).noun
     limits = Limits(
         interval_seconds=settings.PORTAL_COMMENT_INTERVAL_SECONDS,
         hourly=settings.PORTAL_COMMENT_HOURLY_LIMIT,
         too_soon=_(
-            "You have just commented on this article. Please wait a minute before writing again."
-        ),
+            "You have just commented on this %(noun)s. Please wait a minute before writing again."
+        )
+        % {"noun": noun},
         too_many=_("You have written many comments in the last hour. Please try again later."),
     )
-    return flood_refusal_of(recent, limits, nearby=recent.filter(article=article))
+    return flood_refusal_of(recent, limits, nearby=recent.for_target(target))
 
 
 def held_because(text):
@@ -39,7 +42,7 @@ def held_because(text):
     return ", ".join(reasons)
 
 
-def is_duplicate(article, text):
-    """Has this text already been posted on this article (ignoring case, accents, spaces)?"""
-    earlier = Comment.objects.filter(article=article, text_key=text_key(text))
+def is_duplicate(target, text):
+    """Has this text already been posted on this target (ignoring case, accents, spaces)?"""
+    earlier = Comment.objects.for_target(target).filter(text_key=text_key(text))
     return earlier.exclude(status=Comment.Status.REJECTED).exists()

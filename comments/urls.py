@@ -5,5 +5,5 @@ from . import views
 app_name = "comments"
 
 urlpatterns = [
-    path("bai-viet/<slug:slug>/binh-luan/", views.post, name="post"),
+    path("y-kien/<slug:kind>/<int:pk>/", views.post, name="post"),
 ]

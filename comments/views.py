@@ -1,16 +1,14 @@
 from django.contrib import messages
-from django.http import HttpResponseForbidden
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from articles.models import Article
-from articles.views import ArticleView
 from guard.forms import caught_in_honeypot
 from portal.visitors import address_hash
 
+from . import targets
 from .forms import CommentForm
 from .models import Comment
 from .services import CommentRefused, post_comment
@@ -24,36 +22,30 @@ def signed_in(request):
     return request.user if request.user.is_authenticated else None
 
 
-def article_page(request, article, form, status):
-    """The article page again, with the form as the reader filled it in and its errors."""
-    view = ArticleView()
-    view.setup(request, slug=article.slug)
-    view.object = article
-    context = view.get_context_data(object=article, comment_form=form)
-    return TemplateResponse(request, view.template_name, context, status=status)
-
-
 @require_POST
-def post(request, slug):
-    articles = Article.objects.for_site(request.site).published()
-    articles = articles.select_related("category", "category__parent")
-    article = get_object_or_404(articles, slug=slug)
-    if not article.allow_comments:
-        return HttpResponseForbidden(_("Comments are closed for this article."))
-    done = redirect(f"{article.get_absolute_url()}#binh-luan-thong-bao")
+def post(request, kind, pk):
+    """A comment on the target `pk` of the registered kind `kind` (its registry key): the
+    client names a kind of the registry, never a model."""
+    kind = targets.get(kind)
+    if kind is None:
+        raise Http404
+    target = get_object_or_404(kind.visible(request.site), pk=pk)
+    done = redirect(f"{target.get_absolute_url()}#binh-luan-thong-bao")
     if caught_in_honeypot(request):
         messages.success(request, WAITING, extra_tags=HERE)
         return done
     user = signed_in(request)
     if "show_captcha" in request.POST:
-        return with_security_code(request, article, user)
-    form = CommentForm(request.POST, article=article, user=user)
+        return with_security_code(request, kind, target, user)
+    form = CommentForm(request.POST, target=target, user=user)
+    if not kind.is_open(target):
+        return refused(request, kind, target, form, CommentRefused(kind.closed_notice, None, 403))
     if not form.is_valid():
-        return article_page(request, article, form, status=400)
+        return kind.page(request, target, form, 400)
     name, email = author(form, user)
     try:
         comment = post_comment(
-            article,
+            target,
             name=name,
             email=email,
             text=form.cleaned_data["text"],
@@ -62,28 +54,35 @@ def post(request, slug):
             address=address_hash(request, "comment-address"),
         )
     except CommentRefused as refusal:
-        return refused(request, article, form, refusal)
-    if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Thank you, your comment has been published."), extra_tags=HERE)
-    else:
-        messages.success(request, WAITING, extra_tags=HERE)
+        return refused(request, kind, target, form, refusal)
+    messages.success(request, thanks(kind, target, comment), extra_tags=HERE)
     return done
 
 
-def refused(request, article, form, refusal):
+def thanks(kind, target, comment):
+    if not kind.is_public(target):
+        return kind.received
+    if comment.status == Comment.Status.APPROVED:
+        return _("Thank you, your comment has been published.")
+    return WAITING
+
+
+def refused(request, kind, target, form, refusal):
+    """The page again with the refusal, and the form as the reader typed it."""
+    form.is_valid()
     form.add_error(refusal.field, refusal.message)
-    response = article_page(request, article, form, status=refusal.status)
+    response = kind.page(request, target, form, refusal.status)
     if refusal.retry_after:
         response["Retry-After"] = str(refusal.retry_after)
     return response
 
 
-def with_security_code(request, article, user):
+def with_security_code(request, kind, target, user):
     """Without JavaScript the code is made when asked for: the page again, with what the
-    reader typed, and a code. Showing the article never writes a code to the database."""
-    form = CommentForm(article=article, user=user)
+    reader typed, and a code. Showing the page never writes a code to the database."""
+    form = CommentForm(target=target, user=user)
     form.typed(request.POST, ("name", "email", "text", "parent"))
-    return article_page(request, article, form, status=200)
+    return kind.page(request, target, form, 200)
 
 
 def author(form, user):

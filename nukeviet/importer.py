@@ -190,7 +190,7 @@ class Importer:
                 raise BadRow(f"article {data.article_id} was not imported")
             warnings, parent = [], None
             if data.parent_id:
-                parents = Comment.objects.filter(article__site=self.site)
+                parents = Comment.objects.for_site(self.site)
                 parent = parents.filter(pk=imported.get(data.parent_id)).first()
                 if parent is None:
                     warnings.append(f"reply to comment {data.parent_id}, which is not here")

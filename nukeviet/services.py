@@ -86,7 +86,8 @@ def tags(site, names):
 def import_comment(data, tables, article, parent):
     """A comment; its address is kept only as the keyed hash comments use, never in clear."""
     comment = Comment(
-        article=article,
+        target=article,
+        site=article.site,
         parent=parent,
         address=keyed_hash(COMMENT_ADDRESS, data.address) if data.address else "",
         created_at=data.posted_at or article.publish_at,
@@ -102,7 +103,7 @@ def refresh_counts(article_ids):
     article_ids = sorted(article_ids)
     for start in range(0, len(article_ids), REFRESH_CHUNK):
         with transaction.atomic():
-            refresh_comment_counts(article_ids[start : start + REFRESH_CHUNK])
+            refresh_comment_counts(Article, article_ids[start : start + REFRESH_CHUNK])
 
 
 ROW_OF_PERIOD = {"day": (DailyVisits, "day"), "hour": (HourlyVisits, "hour")}

@@ -12,6 +12,8 @@ from graphlib import TopologicalSorter
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
@@ -39,6 +41,10 @@ class PreciseEncoder(DjangoJSONEncoder):
 
 def relations(model):
     return [field for field in model._meta.concrete_fields if field.is_relation]
+
+
+def generic_keys(model):
+    return [field for field in model._meta.private_fields if isinstance(field, GenericForeignKey)]
 
 
 def site_path(model, depth=0):
@@ -221,11 +227,29 @@ class Loader:
                 continue
             new = self.ids.get(label, {}).get(old)
             if new is None:
-                self.deferred.append((obj, field, label, old))
+                self.deferred.append((obj, field.attname, label, old))
             setattr(obj, field.attname, new)
+        for field in generic_keys(model):
+            self.remap_generic(obj, field)
+
+    def remap_generic(self, obj, field):
+        """A generic key (a comment's target) names a row by its content type and id: the id
+        of a row of the backup becomes its new id, now or, if that row comes later, at the
+        end (the old id stays meanwhile, as the column takes no NULL)."""
+        content_type_id = getattr(obj, obj._meta.get_field(field.ct_field).attname)
+        old = getattr(obj, field.fk_field)
+        if content_type_id is None or old is None:
+            return
+        target = ContentType.objects.get_for_id(content_type_id).model_class()
+        label = target._meta.label_lower if target else None
+        if label not in self.labels:
+            return
+        new = self.ids.get(label, {}).get(int(old))
+        if new is None:
+            self.deferred.append((obj, field.fk_field, label, int(old)))
+        else:
+            setattr(obj, field.fk_field, new)
 
     def finish(self):
-        for obj, field, label, old in self.deferred:
-            type(obj)._base_manager.filter(pk=obj.pk).update(
-                **{field.attname: self.ids[label][old]}
-            )
+        for obj, attname, label, old in self.deferred:
+            type(obj)._base_manager.filter(pk=obj.pk).update(**{attname: self.ids[label][old]})

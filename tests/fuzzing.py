@@ -43,7 +43,8 @@ def fuzz_settings(examples=EXAMPLES):
 
 
 SKIPPED_PREFIXES = ("admin/", "__debug__/", "static/", "media/")
-SLOT_CANDIDATES = ("fuzzslot{}x", "4242{}", "q{}")
+# {0} is a letter and {1} a digit of the parameter's place ("4242{1}" for an <int:...>).
+SLOT_CANDIDATES = ("fuzzslot{0}x", "4242{0}", "q{0}", "4242{1}")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def placeholder_template(name, slots):
     match whatever each converter or regex group accepts."""
     letters = "abcdefgh"
     options = [
-        [candidate.format(letters[index]) for candidate in SLOT_CANDIDATES]
+        [candidate.format(letters[index], index) for candidate in SLOT_CANDIDATES]
         for index in range(len(slots))
     ]
     for values in itertools.product(*options):

@@ -1,10 +1,12 @@
 from django import template
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .. import targets
 from ..forms import CommentForm
 from ..models import Comment
 
@@ -14,26 +16,29 @@ RECENT_HOURS = 24
 
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
-def comment_section(context, article):
-    """Approved threads of the article (one page of them) and the form."""
+def comment_section(context, target):
+    """Approved threads of a registered target (one page of them, if they are public) and the
+    form (or, once the target is closed, a notice and what the reader had typed)."""
+    kind = targets.of(target)
     request = context["request"]
+    public, is_open = kind.is_public(target), kind.is_open(target)
     oldest_first = request.GET.get("comments") == "oldest"
-    threads = Comment.objects.threads(article, oldest_first).select_related("user")
-    page = Paginator(threads, settings.PORTAL_COMMENTS_PER_PAGE).get_page(
+    threads = Comment.objects.threads(target, oldest_first) if public else Comment.objects.none()
+    page = Paginator(threads.select_related("user"), settings.PORTAL_COMMENTS_PER_PAGE).get_page(
         request.GET.get("comments_page")
     )
-    roots = with_replies(page.object_list)
     form = context.get("comment_form") or CommentForm(
-        article=article, user=request.user, initial={"parent": reply_to(request)}
+        target=target, user=request.user, initial={"parent": reply_to(request)}
     )
-    parent_id = form["parent"].value()
-    replying_to = None
-    if str(parent_id or "").isdigit():
-        replying_to = Comment.objects.approved().filter(pk=parent_id, article=article).first()
     return {
-        "article": article,
-        "replying_to": replying_to,
-        "threads": roots,
+        "target": target,
+        "kind": kind,
+        "public": public,
+        "is_open": is_open,
+        "comment_count": getattr(target, kind.count_field or "", None) if public else None,
+        "post_url": reverse("comments:post", args=[kind.key, target.pk]),
+        "replying_to": replying_to(form, target) if public and is_open else None,
+        "threads": with_replies(page.object_list),
         "page_obj": page,
         "oldest_first": oldest_first,
         "order_query": f"comments={'oldest' if oldest_first else 'newest'}",
@@ -43,6 +48,13 @@ def comment_section(context, article):
         "office": context.get("office"),
         "messages": context.get("messages"),
     }
+
+
+def replying_to(form, target):
+    parent_id = form["parent"].value()
+    if not str(parent_id or "").isdigit():
+        return None
+    return Comment.objects.approved().for_target(target).filter(pk=parent_id).first()
 
 
 def with_replies(threads):
@@ -62,12 +74,14 @@ PRINTED_THREADS = 100
 
 
 @register.simple_tag(takes_context=True)
-def printed_comments(context, article):
+def printed_comments(context, target):
     """Whether the print view's reader chose to include the comments, and those comments."""
-    chosen = article.allow_comments and context["request"].GET.get(PRINT_PARAMETER) == "1"
-    threads = Comment.objects.threads(article, oldest_first=True).select_related("user")
+    kind = targets.of(target)
+    chosen = context["request"].GET.get(PRINT_PARAMETER) == "1" and kind.is_public(target)
+    threads = Comment.objects.threads(target, oldest_first=True).select_related("user")
     return {
         "parameter": PRINT_PARAMETER,
+        "heading": kind.heading,
         "chosen": chosen,
         "threads": with_replies(threads[:PRINTED_THREADS]) if chosen else [],
     }

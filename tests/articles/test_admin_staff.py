@@ -43,9 +43,9 @@ def test_the_article_list_costs_the_same_whatever_its_rows_in_sub_categories(cli
 def test_a_publisher_deletes_an_article_with_its_comments_and_votes(client, member):
     article = make_article()
     comment = Comment.objects.create(
-        article=article, name="Bạn đọc", text="Cảm ơn phường.", status=Comment.Status.APPROVED
+        target=article, name="Bạn đọc", text="Cảm ơn phường.", status=Comment.Status.APPROVED
     )
-    Comment.objects.create(article=article, parent=comment, name="Phường", text="Không có gì.")
+    Comment.objects.create(target=article, parent=comment, name="Phường", text="Không có gì.")
     Vote.objects.create(article=article, score=5, voter="v" * 64, address="a" * 64)
     client.force_login(member(PUBLISHERS))
     url = reverse("admin:articles_article_delete", args=[article.pk])
@@ -57,7 +57,7 @@ def test_a_publisher_deletes_an_article_with_its_comments_and_votes(client, memb
 
 
 def test_a_publisher_still_does_not_moderate_comments(client, member):
-    comment = Comment.objects.create(article=make_article(), name="Bạn đọc", text="Ý kiến.")
+    comment = Comment.objects.create(target=make_article(), name="Bạn đọc", text="Ý kiến.")
     client.force_login(member(PUBLISHERS))
     assert client.get(reverse("admin:comments_comment_changelist")).status_code == 403
     change = reverse("admin:comments_comment_change", args=[comment.pk])

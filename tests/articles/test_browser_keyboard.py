@@ -137,7 +137,7 @@ def test_a_reader_writes_and_sends_a_comment_with_the_keyboard_only(page, keyboa
     thanks = page.get_by_text("Bình luận của bạn sẽ hiển thị sau khi được kiểm duyệt")
     expect(thanks).to_be_visible()
     comment = Comment.objects.get()
-    assert (comment.name, comment.article) == ("Trần Thị Bình", article)
+    assert (comment.name, comment.target) == ("Trần Thị Bình", article)
     keyboard.assert_focus_always_visible()
 
 

@@ -15,7 +15,7 @@ BODY = "Phường tổ chức lễ ra quân tổng vệ sinh môi trường."
 def article():
     article = make_article(title="Ra quân vệ sinh môi trường", body=f"<p>{BODY}</p>")
     Comment.objects.create(
-        article=article, name="Đỗ Thị Hoa", text="Rất đồng tình.", status=Comment.Status.APPROVED
+        target=article, name="Đỗ Thị Hoa", text="Rất đồng tình.", status=Comment.Status.APPROVED
     )
     article.comment_count = 1
     article.save()

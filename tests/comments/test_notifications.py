@@ -133,7 +133,7 @@ def test_the_email_lists_the_newest_few_and_why_they_were_held(moderator, post):
 
 def test_nothing_waits_nothing_is_sent(moderator, article):
     assert notifications.notify_moderators(first_site()) is False
-    Comment.objects.create(article=article, name="An", text="Đã duyệt", status="approved")
+    Comment.objects.create(target=article, name="An", text="Đã duyệt", status="approved")
     assert notifications.notify_moderators(first_site()) is False
     assert mail.outbox == []
 
@@ -183,7 +183,7 @@ def test_without_moderators_nothing_is_sent(post):
 
 
 def test_the_command_reports_what_waits_once(moderator, article, shared_cache, capsys):
-    Comment.objects.create(article=article, name="An", text="Chờ duyệt")
+    Comment.objects.create(target=article, name="An", text="Chờ duyệt")
     call_command("notify_moderators")
     assert "e-mailed" in capsys.readouterr().out
     assert len(mail.outbox) == 1
@@ -194,9 +194,9 @@ def test_the_command_reports_what_waits_once(moderator, article, shared_cache, c
 
 
 def test_the_command_waits_for_the_window(moderator, article, shared_cache):
-    Comment.objects.create(article=article, name="An", text="Ý kiến thứ nhất")
+    Comment.objects.create(target=article, name="An", text="Ý kiến thứ nhất")
     call_command("notify_moderators")
-    Comment.objects.create(article=article, name="Bình", text="Ý kiến thứ hai")
+    Comment.objects.create(target=article, name="Bình", text="Ý kiến thứ hai")
     call_command("notify_moderators")
     assert len(mail.outbox) == 1
     window_passes()

@@ -30,7 +30,7 @@ def article():
 
 
 def post_url(article):
-    return reverse("comments:post", args=[article.slug])
+    return reverse("comments:post", args=["bai-viet", article.pk])
 
 
 def solved_captcha():
@@ -313,7 +313,7 @@ def test_threads_replies_order_and_pagination(client, article, settings):
     now = timezone.now()
     roots = [
         Comment.objects.create(
-            article=article,
+            target=article,
             name=f"Người {n}",
             text=f"Ý kiến {n}",
             status=Comment.Status.APPROVED,
@@ -322,13 +322,13 @@ def test_threads_replies_order_and_pagination(client, article, settings):
         for n in range(3)
     ]
     reply = Comment.objects.create(
-        article=article, parent=roots[2], name="Trả lời", text="Đồng ý", status="approved"
+        target=article, parent=roots[2], name="Trả lời", text="Đồng ý", status="approved"
     )
     nested = Comment.objects.create(
-        article=article, parent=reply, name="Trả lời 2", text="Tôi cũng vậy", status="approved"
+        target=article, parent=reply, name="Trả lời 2", text="Tôi cũng vậy", status="approved"
     )
     assert nested.parent_id == roots[2].pk
-    Comment.objects.create(article=article, name="Chờ", text="Chưa duyệt", status="pending")
+    Comment.objects.create(target=article, name="Chờ", text="Chưa duyệt", status="pending")
     page = client.get(article.get_absolute_url())
     html = page.content.decode()
     assert html.index("Ý kiến 2") < html.index("Đồng ý") < html.index("Tôi cũng vậy")
@@ -345,7 +345,7 @@ def test_threads_replies_order_and_pagination(client, article, settings):
 def test_old_comments_show_the_full_date(client, article):
     written = timezone.now() - timedelta(days=3)
     Comment.objects.create(
-        article=article, name="An", text="Cũ", status="approved", created_at=written
+        target=article, name="An", text="Cũ", status="approved", created_at=written
     )
     html = client.get(article.get_absolute_url()).content.decode()
     assert f"{timezone.localtime(written):%d/%m/%Y %H:%M}" in html
@@ -353,14 +353,14 @@ def test_old_comments_show_the_full_date(client, article):
 
 def test_email_is_never_shown(client, article):
     Comment.objects.create(
-        article=article, name="An", email="bi-mat@example.vn", text="Xin chào", status="approved"
+        target=article, name="An", email="bi-mat@example.vn", text="Xin chào", status="approved"
     )
     assert "bi-mat@example.vn" not in client.get(article.get_absolute_url()).content.decode()
 
 
 def test_reply_to_a_comment_of_another_article_is_refused(article):
     other = make_article(title="Bài khác")
-    foreign = Comment.objects.create(article=other, name="X", text="Y", status="approved")
+    foreign = Comment.objects.create(target=other, name="X", text="Y", status="approved")
     response = reader().post(post_url(article), comment_data(parent=foreign.pk))
     assert response.status_code == 400
     assert "không còn tồn tại" in response.content.decode()
@@ -377,11 +377,9 @@ def test_comments_closed_unpublished_and_wrong_method(article):
 
 def test_article_page_query_count_stays_bounded(client, article, django_assert_max_num_queries):
     for n in range(15):
-        root = Comment.objects.create(
-            article=article, name=f"N{n}", text=f"T{n}", status="approved"
-        )
+        root = Comment.objects.create(target=article, name=f"N{n}", text=f"T{n}", status="approved")
         Comment.objects.create(
-            article=article, parent=root, name="R", text=f"R{n}", status="approved"
+            target=article, parent=root, name="R", text=f"R{n}", status="approved"
         )
     client.get(article.get_absolute_url())
     # The 6 of an article page without comments, plus one page of threads and their replies.
@@ -398,7 +396,7 @@ def test_a_wrong_security_code_costs_no_comment_reads(article, existing, no_page
     """Before the code is checked, nothing reads the article's comments (the duplicate rule
     used to read and fold them all): the refused POST reads what showing the page reads."""
     for n in range(existing):
-        Comment.objects.create(article=article, name="An", text=f"Ý kiến {n}", status="approved")
+        Comment.objects.create(target=article, name="An", text=f"Ý kiến {n}", status="approved")
     client = reader()
     with CaptureQueriesContext(connection) as page:
         client.get(article.get_absolute_url())
@@ -412,8 +410,8 @@ def test_a_wrong_security_code_costs_no_comment_reads(article, existing, no_page
 
 def test_the_duplicate_rule_looks_up_one_key(article, django_assert_num_queries):
     for n in range(30):
-        Comment.objects.create(article=article, name="An", text=f"Ý kiến {n}")
-    Comment.objects.create(article=article, name="An", text="Đường ngõ 5 bị ngập")
+        Comment.objects.create(target=article, name="An", text=f"Ý kiến {n}")
+    Comment.objects.create(target=article, name="An", text="Đường ngõ 5 bị ngập")
     with django_assert_num_queries(1) as queries:
         assert is_duplicate(article, "  đường NGÕ 5  bị   ngập ")
     assert '"text_key" =' in queries.captured_queries[0]["sql"]
@@ -422,7 +420,7 @@ def test_the_duplicate_rule_looks_up_one_key(article, django_assert_num_queries)
 
 
 def test_the_migration_keys_the_comments_written_before(article):
-    comment = Comment.objects.create(article=article, name="An", text="Đường ngõ 5 bị ngập")
+    comment = Comment.objects.create(target=article, name="An", text="Đường ngõ 5 bị ngập")
     Comment.objects.update(text_key="")
     assert not is_duplicate(article, "đường ngõ 5 bị ngập")
     migration = importlib.import_module("comments.migrations.0004_text_key_for_duplicates")

@@ -89,7 +89,7 @@ def comments():
     for record in records("comment"):
         comment = record.comment
         fields = {name: getattr(comment, name) for name in COMMENT_FIELDS}
-        fields["article"] = comment.article.slug
+        fields["article"] = comment.target.slug
         fields["parent"] = old_ids.get(comment.parent_id)
         found[record.old_id] = fields
     return found

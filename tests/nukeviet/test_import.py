@@ -187,7 +187,7 @@ def test_bad_rows_are_reported_and_skipped(imported):
 def test_comment_threads(imported):
     first, second, third, waiting = (legacy("comment", n) for n in (1, 2, 3, 4))
     article = legacy("article", 1)
-    assert (first.article, first.parent) == (article, None)
+    assert (first.target, first.parent, first.site) == (article, None, article.site)
     assert (first.name, first.email) == ("Nguyễn Văn An", "an@example.com")
     assert first.created_at == moment(site.COMMENTS[0]["post_time"])
     assert first.status == Comment.Status.APPROVED
@@ -201,7 +201,7 @@ def test_comment_threads(imported):
     undated = legacy("comment", 5)
     assert undated.created_at == legacy("article", 3).publish_at
     orphan = legacy("comment", 8)
-    assert (orphan.parent, orphan.article) == (None, legacy("article", 3))
+    assert (orphan.parent, orphan.target) == (None, legacy("article", 3))
     assert legacy("article", 3).comment_count == 2
     assert legacy("article", 2).comment_count == 1
     assert not LegacyObject.objects.filter(kind="comment", old_id=7).exists()  # Another module
@@ -369,7 +369,7 @@ def test_a_failing_article_is_reported_and_retried(
     monkeypatch.setattr(services, "import_article", import_article)
     output = run_import(db=nukeviet_db.dsn)
     assert "articles: 1 imported, 10 already imported" in output
-    assert legacy("comment", 5).article == legacy("article", 3)
+    assert legacy("comment", 5).target == legacy("article", 3)
     assert ImportedVisits.objects.exists()
 
 

@@ -55,9 +55,9 @@ ERROR_PAGES = [(f"{status} page", f"/thu-loi/{status}/", status) for status in (
 
 def commented_article():
     """A public article of the demo site whose approved comments include a reply."""
-    replies = Comment.objects.filter(article__site=first_site(), parent__isnull=False)
+    replies = Comment.objects.filter(site=first_site(), parent__isnull=False)
     reply = replies.filter(status=Comment.Status.APPROVED).first()
-    return reply.article
+    return reply.target
 
 
 def public_page_types(article):
@@ -111,13 +111,13 @@ def realistic_article():
     Article.objects.filter(pk=article.pk).update(body=long_body(article.body))
     for n in range(10):
         Comment.objects.create(
-            article=article,
+            target=article,
             name=f"Bạn đọc {n}",
             email=f"ban-doc-{n}@example.vn",
             text=prose(random.Random(n), 40),
             status=Comment.Status.APPROVED,
         )
-    refresh_comment_counts([article.pk])
+    refresh_comment_counts(Article, [article.pk])
     article.refresh_from_db()
     return article
 

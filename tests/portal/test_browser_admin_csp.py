@@ -36,7 +36,7 @@ class Console:
 def content():
     article = make_article(title="Thông báo lịch tiếp công dân")
     article.tags.add(make_tag(name="Tiếp công dân"))
-    Comment.objects.create(article=article, name="Bạn đọc", text="Cảm ơn", status="pending")
+    Comment.objects.create(target=article, name="Bạn đọc", text="Cảm ơn", status="pending")
     return article
 
 

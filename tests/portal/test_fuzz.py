@@ -88,7 +88,7 @@ def site(db):
     article.tags.add(tag)
     make_article(category, title="Bài chưa đăng", status=Article.Status.DRAFT)
     Comment.objects.create(
-        article=article, name="Lan", email="lan@example.com", text="Hay quá", status="approved"
+        target=article, name="Lan", email="lan@example.com", text="Hay quá", status="approved"
     )
     unit = make_unit("Văn phòng HĐND và UBND")
     make_person(unit, name="Vũ Thị Mai", is_contact_point=True)
@@ -102,6 +102,8 @@ def site(db):
         "category": [category.slug],
         "old_id": ["1", "7"],
         "page": ["1", "2"],
+        "kind": ["bai-viet", "khong-co"],
+        "pk": [str(article.pk), "1"],
     }
     if apps.is_installed("nukeviet"):
         seed_nukeviet(article, category)
@@ -277,7 +279,7 @@ def test_the_snapshot_sees_a_vote_and_a_comment(site, client):
     assert response.status_code == 302
     voted = fuzzing.snapshot()
     assert {"articles_vote", "articles"} <= set(fuzzing.changes(before, voted))
-    Comment.objects.create(article=article, name="B", email="b@example.com", text="Một ý kiến")
+    Comment.objects.create(target=article, name="B", email="b@example.com", text="Một ý kiến")
     assert "comments_comment" in fuzzing.changes(voted, fuzzing.snapshot())
     key = CaptchaStore.generate_key()
     fresh = fuzzing.snapshot()

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
+from articles.models import Article
 from articles.views import PAGE_SIZE
 from comments.models import Comment
 from comments.services import refresh_comment_counts
@@ -56,9 +58,9 @@ def site(settings, no_page_cache):
     article = commented_article()
     newest = article.comments.filter(parent=None, status=Comment.Status.APPROVED).latest("pk")
     Comment.objects.create(
-        article=article, parent=newest, name="Trả lời", text="Đồng ý.", status="approved"
+        target=article, parent=newest, name="Trả lời", text="Đồng ý.", status="approved"
     )
-    refresh_comment_counts([article.pk])
+    refresh_comment_counts(Article, [article.pk])
     category = article.category
     for number in range(PAGE_SIZE):
         make_article(
@@ -77,7 +79,7 @@ def rendered_pages(client, settings):
     block), in English too where the language changes the markup (language switch, og:locale)."""
     article = commented_article()
     article_url = article.get_absolute_url()
-    comment_url = f"{article_url}binh-luan/"
+    comment_url = reverse("comments:post", args=["bai-viet", article.pk])
     pages = [fetch(client, *page) for page in public_page_types(article)]
     pages += [
         fetch(client, "category page 2", f"{article.category.get_absolute_url()}?page=2"),

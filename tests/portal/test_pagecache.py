@@ -68,7 +68,7 @@ def test_a_vote_or_an_approved_comment_rebuilds_the_article_page(article, commit
     page = reader("198.51.100.6").get(url)
     assert page["X-Page-Cache"] == "miss"
     assert "4 trong 1 đánh giá" in page.content.decode()
-    comment = Comment.objects.create(article=article, name="An", text="Ý kiến mới")
+    comment = Comment.objects.create(target=article, name="An", text="Ý kiến mới")
     with committed():
         set_status(Comment.objects.filter(pk=comment.pk), Comment.Status.APPROVED)
     assert "Ý kiến mới" in reader("198.51.100.7").get(url).content.decode()

@@ -51,7 +51,7 @@ def test_cached_pages_are_never_refused(limits):
 
 def test_a_refused_write_changes_nothing_and_answers_json_to_scripts(limits):
     article = make_article()
-    url = reverse("comments:post", args=[article.slug])
+    url = reverse("comments:post", args=["bai-viet", article.pk])
     client = reader("203.0.113.8")
     for _ in range(2):
         client.post(url, {"text": "x"})

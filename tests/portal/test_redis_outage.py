@@ -90,7 +90,7 @@ def test_a_comment_and_a_rating_still_work(redis_away, article):
         "captcha_0": key,
         "captcha_1": CaptchaStore.objects.get(hashkey=key).response,
     }
-    posted = reader().post(reverse("comments:post", args=[article.slug]), comment)
+    posted = reader().post(reverse("comments:post", args=["bai-viet", article.pk]), comment)
     assert posted.status_code == 302
     assert Comment.objects.get().text == comment["text"]
     client = reader("203.0.113.31")
@@ -165,7 +165,7 @@ def test_the_moderators_email_waits_for_redis(redis_away, article, django_user_m
         "kiemduyet", email="kiemduyet@example.vn", is_staff=True
     )
     give_role(moderator, "Người kiểm duyệt")
-    Comment.objects.create(article=article, name="An", email="an@example.vn", text="Chờ duyệt")
+    Comment.objects.create(target=article, name="An", email="an@example.vn", text="Chờ duyệt")
     assert notifications.notify_moderators(first_site()) is False
     assert mailoutbox == []
 

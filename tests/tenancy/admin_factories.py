@@ -66,7 +66,7 @@ def attachment(site, mark):
 
 def comment(site, mark):
     return Comment.objects.create(
-        article=article(site, mark), name=mark, email="ban@example.vn", text=mark
+        target=article(site, mark), name=mark, email="ban@example.vn", text=mark
     )
 
 

@@ -36,7 +36,7 @@ def news_of(site, ward):
     for article in (own, shared):
         article.tags.add(tag)
     Comment.objects.create(
-        article=shared, name="Bạn đọc", text=f"Ý kiến ở {ward}", status=Comment.Status.APPROVED
+        target=shared, name="Bạn đọc", text=f"Ý kiến ở {ward}", status=Comment.Status.APPROVED
     )
     Vote.objects.create(article=shared, score=5, voter=f"phieu-{ward}", address="a")
     upload = SimpleUploadedFile("anh.png", picture_bytes((400, 300), format="PNG"))
@@ -117,7 +117,7 @@ def test_the_other_sites_article_takes_no_comment_nor_vote(wards):
     theirs = wards["other"]["own"]
     client = Client(**READER)
     comment = {"name": "Bạn đọc", "email": "", "text": "Ý kiến lạc sang phường khác."}
-    comment_url = reverse("comments:post", args=[theirs.slug])
+    comment_url = reverse("comments:post", args=["bai-viet", theirs.pk])
     assert client.post(comment_url, comment, HTTP_HOST="testserver").status_code == 404
     rate_url = reverse("articles:rate", args=[theirs.slug])
     assert client.post(rate_url, {"score": "5"}, HTTP_HOST="testserver").status_code == 404

@@ -42,7 +42,7 @@ def fill(site, published, visits, waiting):
     DailyVisits.objects.create(site=site, day=today - timedelta(1), visits=999)
     article = articles[0] if articles else make_article(category=category, slug=f"x-{site.pk}")
     for status in [Comment.Status.PENDING] * waiting + [Comment.Status.APPROVED]:
-        Comment.objects.create(article=article, name="An", text="Ý kiến.", status=status)
+        Comment.objects.create(target=article, name="An", text="Ý kiến.", status=status)
     for status in [ContactMessage.Status.NEW] * waiting + [ContactMessage.Status.CLOSED]:
         ContactMessage.objects.create(site=site, name="An", subject="S", message="M", status=status)
 

@@ -31,7 +31,7 @@ from procedures.models import Procedure, ProcedureForm
 from sectors.models import Sector
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
-from tenancy.portability import site_models, site_path, site_rows
+from tenancy.portability import generic_keys, site_models, site_path, site_rows
 from tenancy.roles import Role
 from tenancy.testing import give_role
 from tests.factories import make_article, make_category, make_tag
@@ -155,6 +155,9 @@ def snapshot(site):
         for field in row._meta.many_to_many:
             related = getattr(row, field.name).values_list("pk", flat=True)
             fields[field.name] = sorted(ranks[field.related_model][pk] for pk in related)
+        for field in generic_keys(type(row)):
+            target = getattr(row, field.name)
+            fields[field.fk_field] = (target._meta.label, ranks[type(target)][target.pk])
         return fields
 
     rows = {

@@ -4,7 +4,10 @@ from comments.services import recount_comments
 
 
 class Command(BaseCommand):
-    help = "Recount every article's public comment count from its comments and report any drift."
+    help = (
+        "Recount the public comment count of every commented page that keeps one (articles) "
+        "from its comments and report any drift."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -13,9 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, check=False, **options):
         drift = recount_comments(fix=not check)
-        for article, stored, actual in drift:
+        for row, stored, actual in drift:
             self.stdout.write(
-                f"#{article.pk} {article.title}: stored {stored}, comments say {actual}"
+                f"{row._meta.verbose_name} #{row.pk} {row}: stored {stored}, comments say {actual}"
             )
         verb = "found" if check else "fixed"
-        self.stdout.write(f"{len(drift)} article(s) with a drifted comment count {verb}.")
+        self.stdout.write(f"{len(drift)} page(s) with a drifted comment count {verb}.")
