@@ -37,6 +37,10 @@ def register(label, search, depends_on=lambda site: [], order=100):
         _searchables.sort(key=lambda searchable: searchable.order)
 
 
+def registered():
+    return [searchable.label for searchable in _searchables]
+
+
 def search_all(site, query, limit):
     """[(label, [SearchResult])] of every registered kind that found something."""
     found = ((s.label, s.search(site, query, limit)) for s in _searchables)

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from pages.models import Page
+from portal import searchables
 from tests.factories import make_article, make_category
 from tests.pages.helpers import make_page
 
@@ -84,7 +85,8 @@ def test_search_query_count_with_pages(client, django_assert_num_queries):
         make_page(f"Phù Vân trang {n}", slug=f"trang-{n}")
         make_article(title=f"Phù Vân {n}")
     client.get(SEARCH, {"q": "phu"})  # warm the navigation and sidebar caches
-    # Articles: the capped count, the tiers' counts, the page's rows; then the pages, one query.
-    with django_assert_num_queries(4):
+    # Articles: the capped count, the tiers' counts, the page's rows; then one query for each
+    # other kind (pages, procedures...).
+    with django_assert_num_queries(3 + len(searchables.registered())):
         response = client.get(SEARCH, {"q": "phu van"})
     assert len(response.context["others"][0][1]) == 5
