@@ -8,6 +8,7 @@ from articles import sitemaps
 from contact.sitemaps import ContactSitemap
 from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
+from questions.sitemaps import QuestionSitemap
 from tenancy.theme import theme_css
 
 from . import views
@@ -17,6 +18,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "organisation": OrganisationSitemap,
     "contact": ContactSitemap,
+    "questions": QuestionSitemap,
 }
 
 urlpatterns = [
@@ -30,6 +32,7 @@ urlpatterns = [
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
     path("", include("contact.urls")),
+    path("", include("questions.urls")),
     path("", include("stats.urls")),
     path("", include("library.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
