@@ -168,6 +168,7 @@ class QuestionAdmin(SiteScopedAdmin, admin.ModelAdmin):
 @admin.register(QuestionSettings)
 class QuestionSettingsAdmin(SiteScopedAdmin, admin.ModelAdmin):
     list_display = ["__str__", "answer_days"]
+    list_select_related = ["site"]
 
     def has_add_permission(self, request):
         exists = QuestionSettings.objects.filter(site=request.site).exists()

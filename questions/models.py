@@ -51,7 +51,7 @@ class QuestionSettings(models.Model):
         verbose_name_plural = _("question settings")
 
     def __str__(self):
-        return str(_("Question settings"))
+        return _("Question settings of %(site)s") % {"site": self.site.name}
 
     @classmethod
     def of(cls, site):

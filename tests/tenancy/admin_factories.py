@@ -15,6 +15,7 @@ from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
 from sectors.models import Sector
 from pages.models import Page
+from questions.models import Question, QuestionSettings
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
@@ -71,6 +72,17 @@ def contact_message(site, mark):
     return ContactMessage.objects.create(
         site=site, name=mark, email=f"{mark.lower()}@example.com", subject=mark, message=mark
     )
+
+
+def question(site, mark):
+    return Question.objects.create(
+        site=site, name=mark, email=f"{mark.lower()}@example.com", title=mark, question=mark
+    )
+
+
+def question_settings(site, mark):
+    """One row per site, named after its site."""
+    return QuestionSettings.objects.create(site=renamed_site(site, mark), answer_days=12)
 
 
 def vote(site, mark):
@@ -133,6 +145,8 @@ FACTORIES = {
     Group: lambda site, mark: Group.objects.create(name=mark),
     TOTPDevice: lambda site, mark: TOTPDevice.objects.create(user=account(site, mark), name=mark),
     Unit: unit,
+    Question: question,
+    QuestionSettings: question_settings,
     Sector: lambda site, mark: Sector.objects.create(site=site, name=mark),
     Person: person,
     Organisation: lambda site, mark: Organisation.objects.create(site=site, name=mark),

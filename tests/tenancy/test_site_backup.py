@@ -27,6 +27,7 @@ from nukeviet.models import ImportedVisits, LegacyObject
 from organisation.models import Unit
 from sectors.models import Sector
 from pages.models import Page, PageRevision
+from questions.models import Question, QuestionSettings
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
 from tenancy.portability import site_models, site_path, site_rows
@@ -106,6 +107,20 @@ def fill(site, marker, colour, staff_name):
         subject=f"Hỏi {marker}",
         message="Nội dung.",
         handled_by=editor,
+    )
+    QuestionSettings.objects.create(site=site, answer_days=7)
+    Question.objects.create(
+        site=site,
+        name="Lê Văn Tâm",
+        email="tam@example.com",
+        sector=Sector.objects.filter(site=site).first(),
+        unit=Unit.objects.filter(site=site).first(),
+        assignee=editor,
+        title=f"Câu hỏi {marker}",
+        question="Nội dung câu hỏi.",
+        answer="<p>Trả lời.</p>",
+        status="published",
+        answered_by=editor,
     )
     return editor
 
