@@ -170,6 +170,7 @@ class Question(models.Model):
         self.name, self.title = nfc(self.name.strip()), nfc(self.title.strip())
         self.question, self.email = nfc(self.question.strip()), self.email.strip().lower()
         self.residential_group = nfc(self.residential_group.strip())
+        self.answer = Question._meta.get_field("answer").sanitize(self.answer)
         self.slug = vietnamese_slugify(self.title, max_length=100) or "cau-hoi"
         self.search_title = fold(self.title)
         self.search_text = fold(f"{self.question} {plain_text(self.answer)}")
@@ -181,6 +182,10 @@ class Question(models.Model):
     @property
     def public_name(self):
         return shown_name(self.name, self.name_shown)
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
 
     def is_overdue(self, today=None):
         today = today or timezone.localdate()

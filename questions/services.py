@@ -76,12 +76,12 @@ def assign(question, *, unit=None, assignee=None):
 
 @transaction.atomic
 def answer(question, text, user):
-    """Write (or rewrite) the answer (HTML, sanitized as the editor's); an open question
-    becomes answered."""
+    """Write (or rewrite) the answer (HTML, sanitized on save); an open question becomes
+    answered."""
     current = _locked(question)
     if current.status == Status.REFUSED:
         raise ValidationError(_("A refused question cannot be answered."))
-    current.answer = Question._meta.get_field("answer").sanitize(text)
+    current.answer = text
     if not current.answered_at:
         current.answered_at, current.answered_by = timezone.now(), user
     if current.status in Question.OPEN:

@@ -123,3 +123,11 @@ def test_the_list_queries_do_not_grow_with_questions(no_page_cache):
     question = published(title="Một câu hỏi", sector=sector("Y tế"))
     reader().get(question.get_absolute_url())
     assert count_queries(question.get_absolute_url()) <= few
+
+
+def test_the_list_is_offered_to_menus_and_answers_are_sanitized_on_save():
+    from menus import registry
+
+    assert registry.lists()["questions"].url == "questions:index"
+    question = published(answer='<p onclick="x()">Có.</p><script>alert(1)</script>')
+    assert question.answer == "<p>Có.</p>"

@@ -13,9 +13,9 @@ from contact.models import ContactMessage
 from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
-from sectors.models import Sector
 from pages.models import Page
 from questions.models import Question, QuestionSettings
+from sectors.models import Sector
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role
