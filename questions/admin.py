@@ -165,11 +165,21 @@ class QuestionAdmin(SiteScopedAdmin, admin.ModelAdmin):
             services.refuse(obj, data["refusal_reason"])
 
 
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = QuestionSettings
+        fields = ["answer_days"]
+
+    def validate_unique(self):
+        """One row per site: a second is refused with a message (the site is no field of the
+        form to carry the database's uniqueness error)."""
+        others = QuestionSettings.objects.filter(site_id=self.instance.site_id)
+        if others.exclude(pk=self.instance.pk).exists():
+            self.add_error(None, _("This site has its settings already: change them instead."))
+
+
 @admin.register(QuestionSettings)
 class QuestionSettingsAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    form = SettingsForm
     list_display = ["__str__", "answer_days"]
     list_select_related = ["site"]
-
-    def has_add_permission(self, request):
-        exists = QuestionSettings.objects.filter(site=request.site).exists()
-        return not exists and super().has_add_permission(request)
