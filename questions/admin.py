@@ -149,8 +149,8 @@ class QuestionAdmin(SiteScopedAdmin, admin.ModelAdmin):
             self.message_user(request, " ".join(error.messages), messages.ERROR)
 
     def apply(self, request, obj, data, changed):
-        Question.objects.filter(pk=obj.pk).update(
-            name_shown=data["name_shown"], refusal_reason=data["refusal_reason"]
+        services.set_choices(
+            obj, name_shown=data["name_shown"], refusal_reason=data["refusal_reason"]
         )
         if changed & {"unit", "assignee"}:
             services.assign(obj, unit=data["unit"], assignee=data["assignee"])

@@ -64,6 +64,15 @@ def _locked(question):
 
 
 @transaction.atomic
+def set_choices(question, *, name_shown, refusal_reason):
+    """How the name is shown, and the reason written for a refusal to come."""
+    current = _locked(question)
+    current.name_shown, current.refusal_reason = name_shown, refusal_reason
+    current.save(update_fields=["name_shown", "refusal_reason"])
+    return current
+
+
+@transaction.atomic
 def assign(question, *, unit=None, assignee=None):
     """Give the question to a unit and/or a person; a new question becomes assigned."""
     current = _locked(question)

@@ -144,3 +144,15 @@ def test_staff_without_a_role_on_the_site_cannot_open_the_queue(client, member):
     client.force_login(member(Role.EDITOR))
     question = make_question()
     assert client.get(change_url(question)).status_code == 403
+
+
+def test_hiding_the_name_of_a_published_question_shows_at_once(client, moderator, committed):
+    question = services.publish(services.answer(make_question(), "<p>Có.</p>", moderator), "full")
+    client.logout()
+    assert "Trần Thị Bích" in client.get(question.get_absolute_url()).content.decode()
+    client.force_login(moderator)
+    with committed():
+        client.post(change_url(question), form_data(question, name_shown="hidden"))
+    client.logout()
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "Giấu tên" in html and "Trần Thị Bích" not in html
