@@ -47,7 +47,17 @@ class QuestionForm(forms.ModelForm):
             self.add_error("answer", _("Write the answer before publishing the question."))
         if step == Step.REFUSE and not (cleaned.get("refusal_reason") or "").strip():
             self.add_error("refusal_reason", _("Please give the reason for refusing the question."))
+        self.check_status(step)
         return cleaned
+
+    def check_status(self, step):
+        """Steps the question's status does not allow, said on the form (the services refuse
+        them too)."""
+        status = self.instance.status
+        if status == Status.REFUSED and step in (Step.PUBLISH, Step.WITHDRAW):
+            self.add_error("step", _("A refused question cannot be answered."))
+        if status == Status.PUBLISHED and step == Step.REFUSE:
+            self.add_error("step", _("Withdraw the published question before refusing it."))
 
 
 class OverdueFilter(admin.SimpleListFilter):

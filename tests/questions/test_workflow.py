@@ -156,3 +156,12 @@ def test_hiding_the_name_of_a_published_question_shows_at_once(client, moderator
     client.logout()
     html = client.get(question.get_absolute_url()).content.decode()
     assert "Giấu tên" in html and "Trần Thị Bích" not in html
+
+
+def test_a_published_question_cannot_be_refused_before_it_is_withdrawn(client, moderator):
+    question = services.publish(services.answer(make_question(), "<p>Có.</p>", moderator))
+    data = form_data(question, step="refuse", refusal_reason="Trùng câu hỏi khác.")
+    response = client.post(change_url(question), data)
+    assert response.status_code == 200
+    assert "Hãy gỡ câu hỏi đã đăng trước khi từ chối" in response.content.decode()
+    assert Question.objects.get().status == "published"
