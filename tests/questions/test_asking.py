@@ -106,3 +106,16 @@ def test_a_far_too_long_question_is_refused_not_echoed(settings):
     response = reader().post(SEND, question_data(question="x" * 500))
     html = response.content.decode()
     assert response.status_code == 400 and "x" * 500 not in html
+
+
+def test_the_form_of_a_cached_page_posts_with_the_reader_s_own_csrf_token():
+    reader("198.51.100.7").get(ASK)  # stored in the page cache
+    client = reader()
+    client.handler.enforce_csrf_checks = True
+    page = client.get(ASK)
+    assert page["X-Page-Cache"] == "hit"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    refused = client.post(SEND, question_data())
+    assert refused.status_code == 403
+    sent = client.post(SEND, {**question_data(), "csrfmiddlewaretoken": token})
+    assert sent.status_code == 302 and Question.objects.count() == 1
