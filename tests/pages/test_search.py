@@ -84,7 +84,8 @@ def test_search_query_count_with_pages(client, django_assert_num_queries):
         make_page(f"Phù Vân trang {n}", slug=f"trang-{n}")
         make_article(title=f"Phù Vân {n}")
     client.get(SEARCH, {"q": "phu"})  # warm the navigation and sidebar caches
-    # Articles: the capped count, the tiers' counts, the page's rows; then the pages, one query.
-    with django_assert_num_queries(4):
+    # Articles: the capped count, the tiers' counts, the page's rows; then the pages and the
+    # questions (questions/search.py), one query each.
+    with django_assert_num_queries(5):
         response = client.get(SEARCH, {"q": "phu van"})
     assert len(response.context["others"][0][1]) == 5
