@@ -1,13 +1,9 @@
-import re
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from guard.contact_fields import clean_phone, email_field, phone_field, require_email_or_phone
 from guard.forms import GuardedForm
-
-PHONE = re.compile(r"^\+?[0-9 .()-]+$")
-PHONE_DIGITS = (9, 13)
 
 TOO_LONG_TO_KEEP = _(
     "The message is far too long to be kept here: please write at most %(limit)d characters."
@@ -33,19 +29,8 @@ class ContactForm(GuardedForm):
         max_length=100,
         error_messages={"required": _("Please enter your name.")},
     )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        required=False,
-        max_length=254,
-        help_text=_("Not shown on the site. Give an e-mail or a phone number, or both."),
-        error_messages={"invalid": _("The e-mail address is not valid.")},
-    )
-    phone = forms.CharField(
-        label=_("Phone"),
-        required=False,
-        max_length=20,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
+    email = email_field()
+    phone = phone_field()
     subject = forms.CharField(
         label=_("Subject"),
         max_length=200,
@@ -72,23 +57,15 @@ class ContactForm(GuardedForm):
         message.max_length = limit
         message.validators.append(forms.fields.validators.MaxLengthValidator(limit))
         message.widget.attrs["maxlength"] = limit
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def clean_phone(self):
-        phone = " ".join(self.cleaned_data["phone"].split())
-        digits = sum(character.isdigit() for character in phone)
-        if phone and (not PHONE.match(phone) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]):
-            raise forms.ValidationError(
-                _("The phone number is not valid: use digits only, e.g. 0912 345 678.")
-            )
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean()
-        email, phone = cleaned.get("email"), cleaned.get("phone")
-        if not email and not phone and not self.has_error("email") and not self.has_error("phone"):
-            self.add_error("email", _("Please give an e-mail or a phone number so we can answer."))
+        email = cleaned.get("email")
+        require_email_or_phone(self)
         if cleaned.get("send_copy") and not email and not self.has_error("email"):
             self.add_error("email", _("To receive a copy, please give your e-mail."))
         return cleaned

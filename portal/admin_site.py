@@ -26,6 +26,16 @@ def access_refusal(request, user):
     return import_string(check)(request, user) if check else None
 
 
+# Panels on the admin's first page (what is overdue...), registered by the apps: portal imports
+# none of them. Each is `panel(request)` -> HTML, or "" when it has nothing to show.
+_index_panels = []
+
+
+def register_index_panel(panel):
+    if panel not in _index_panels:
+        _index_panels.append(panel)
+
+
 class SiteAuthenticationForm(AdminAuthenticationForm):
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
@@ -39,6 +49,11 @@ class PortalAdminSite(admin.AdminSite):
     admin of the request's host."""
 
     login_form = SiteAuthenticationForm
+    index_template = "admin/portal_index.html"
+
+    def index(self, request, extra_context=None):
+        panels = [html for html in (panel(request) for panel in _index_panels) if html]
+        return super().index(request, {**(extra_context or {}), "panels": panels})
 
     def has_permission(self, request):
         return super().has_permission(request) and not access_refusal(request, request.user)

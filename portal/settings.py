@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "organisation",
     "contact",
     "polls",
+    "questions",
     "stats",
     "nukeviet",
 ]
@@ -382,6 +383,12 @@ PORTAL_COMMENTS_PER_PAGE = 10
 PORTAL_CONTACT_INTERVAL_SECONDS = env_int("PORTAL_CONTACT_INTERVAL_SECONDS", 60)
 PORTAL_CONTACT_HOURLY_LIMIT = env_int("PORTAL_CONTACT_HOURLY_LIMIT", 5)
 PORTAL_CONTACT_MAX_LENGTH = env_int("PORTAL_CONTACT_MAX_LENGTH", 5000)
+# Questions (app questions, "Hỏi đáp"): the same limits per address or e-mail, the longest
+# question, and how many a page of the public list shows.
+PORTAL_QUESTION_INTERVAL_SECONDS = env_int("PORTAL_QUESTION_INTERVAL_SECONDS", 60)
+PORTAL_QUESTION_HOURLY_LIMIT = env_int("PORTAL_QUESTION_HOURLY_LIMIT", 5)
+PORTAL_QUESTION_MAX_LENGTH = env_int("PORTAL_QUESTION_MAX_LENGTH", 5000)
+PORTAL_QUESTIONS_PER_PAGE = 10
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 30
 CAPTCHA_FONT_SIZE = 30
@@ -434,6 +441,10 @@ PORTAL_RATE_LIMITS = {
     "comments:post": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "contact:send": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "polls:vote": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+    "questions:send": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
+    # Looking up a tracking code: few per minute, so that codes cannot be tried in bulk.
+    "questions:lookup": (env_int("PORTAL_RATE_LIMIT_LOOKUP", 10), 60),
+    "questions:sent": (env_int("PORTAL_RATE_LIMIT_LOOKUP", 10), 60),
     "captcha-refresh": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),
     "captcha-image": (env_int("PORTAL_RATE_LIMIT_WRITES", 20) * 2, 60),
     "set_language": (env_int("PORTAL_RATE_LIMIT_WRITES", 20), 60),

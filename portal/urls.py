@@ -10,6 +10,7 @@ from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
 from polls.sitemaps import PollSitemap
 from procedures.sitemaps import ProcedureSitemap
+from questions.sitemaps import QuestionSitemap
 from tenancy.theme import theme_css
 
 from . import views
@@ -21,6 +22,7 @@ SITEMAPS = {
     "contact": ContactSitemap,
     "polls": PollSitemap,
     "procedures": ProcedureSitemap,
+    "questions": QuestionSitemap,
 }
 
 urlpatterns = [
@@ -34,6 +36,7 @@ urlpatterns = [
     path("ma-bao-mat/", include("captcha.urls")),
     path("", include("comments.urls")),
     path("", include("contact.urls")),
+    path("", include("questions.urls")),
     path("", include("stats.urls")),
     path("", include("library.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -1,6 +1,9 @@
 """The admin reports: each one a chart, its numbers in a table, and the same numbers as CSV.
 
-Each report reads `read(site, cleaned form data)` for the site of the admin's host."""
+Each report reads `read(site, cleaned form data)` for the site of the admin's host. Other apps
+add theirs with `register_report` (stats imports none of them): an object with `slug`, `title`,
+`form_class`, `read`, `columns()`, `cells(rows)`, `chart(rows, caption)` and, when a column's
+total is not its sum (an average), `totals(rows)`."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -149,6 +152,16 @@ REPORTS = {
 DEFAULT_REPORT = "daily"
 
 
+def register_report(report):
+    REPORTS.setdefault(report.slug, report)
+
+
+def totals_of(report, rows, cells):
+    if hasattr(report, "totals"):
+        return report.totals(rows)
+    return [sum(column) for column in list(zip(*cells, strict=True))[1:]]
+
+
 def _report_and_form(slug, request):
     report = REPORTS.get(slug)
     if report is None:
@@ -175,7 +188,7 @@ def report_page(request, admin_site, slug=DEFAULT_REPORT):
         "caption": form.caption(),
         "chart": report.chart(rows, form.caption()),
         "rows": cells,
-        "totals": [sum(column) for column in list(zip(*cells, strict=True))[1:]],
+        "totals": totals_of(report, rows, cells),
         "csv_url": reverse("admin:stats_report_csv", args=[slug]) + (f"?{query}" if query else ""),
     }
     return TemplateResponse(request, "admin/stats/report.html", context)

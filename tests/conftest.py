@@ -55,6 +55,7 @@ MIGRATION_DATA = [
     ("organisation.migrations.0002_role_permissions", "grant_roles"),
     ("polls.migrations.0002_role_permissions", "grant_roles"),
     ("procedures.migrations.0002_role_permissions", "grant_roles"),
+    ("questions.migrations.0002_roles_permissions", "grant_questions"),
 ]
 
 

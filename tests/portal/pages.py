@@ -13,6 +13,7 @@ from articles.models import Article, Tag
 from comments.models import Comment
 from comments.services import refresh_comment_counts
 from contact.models import ContactMessage
+from questions.models import Question
 from tests.factories import first_site
 
 PARAGRAPH = (
@@ -86,6 +87,7 @@ def public_page_types(article):
         ("administrative procedures", "/thu-tuc-hanh-chinh/"),
         ("procedures found", "/thu-tuc-hanh-chinh/?q=dang+ky&linh-vuc=ho-tich&muc-do=full"),
         ("administrative procedure", "/thu-tuc-hanh-chinh/dang-ky-khai-sinh/"),
+        *question_pages(),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
     ]
@@ -95,6 +97,21 @@ def sent_page():
     """The confirmation of a contact message of the first site (the demo has some)."""
     reference = ContactMessage.objects.for_site(first_site()).values_list("reference", flat=True)
     return f"/lien-he/da-gui/{reference.first()}/"
+
+
+def question_pages():
+    """The questions' pages of the first site (the demo has published and waiting ones)."""
+    questions = Question.objects.for_site(first_site())
+    published = questions.published().order_by("pk").first()
+    waiting = questions.open().order_by("pk").first()
+    return [
+        ("questions and answers", "/hoi-dap/"),
+        ("questions searched by field", "/hoi-dap/?q=giay&linh-vuc=ho-tich"),
+        ("a question and its answer", published.get_absolute_url()),
+        ("ask a question", "/hoi-dap/gui-cau-hoi/"),
+        ("question sent", f"/hoi-dap/da-gui/{waiting.code}/"),
+        ("question looked up", f"/hoi-dap/tra-cuu/?ma={published.code}"),
+    ]
 
 
 def realistic_article():

@@ -16,6 +16,7 @@ from organisation.models import Organisation, Person, Unit
 from pages.models import Page
 from polls.models import Poll
 from procedures.models import Procedure
+from questions.models import Question, QuestionSettings
 from sectors.models import Sector
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
@@ -74,6 +75,17 @@ def contact_message(site, mark):
     return ContactMessage.objects.create(
         site=site, name=mark, email=f"{mark.lower()}@example.com", subject=mark, message=mark
     )
+
+
+def question(site, mark):
+    return Question.objects.create(
+        site=site, name=mark, email=f"{mark.lower()}@example.com", title=mark, question=mark
+    )
+
+
+def question_settings(site, mark):
+    """One row per site, named after its site."""
+    return QuestionSettings.objects.create(site=renamed_site(site, mark), answer_days=12)
 
 
 def vote(site, mark):
@@ -144,6 +156,8 @@ FACTORIES = {
     Group: lambda site, mark: Group.objects.create(name=mark),
     TOTPDevice: lambda site, mark: TOTPDevice.objects.create(user=account(site, mark), name=mark),
     Unit: unit,
+    Question: question,
+    QuestionSettings: question_settings,
     Sector: lambda site, mark: Sector.objects.create(site=site, name=mark),
     Person: person,
     Procedure: lambda site, mark: Procedure.objects.create(site=site, name=mark, code="1.001193"),

@@ -1,5 +1,5 @@
 """The province administrator's overview: each site's articles published this month, visits
-today, comments and contact messages waiting, in a constant number of queries."""
+today, comments, contact messages and questions waiting, in a constant number of queries."""
 
 from datetime import timedelta
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from comments.models import Comment
 from contact.models import ContactMessage
+from questions.models import Question
 from stats.models import DailyVisits
 from tenancy.overview import FIGURES
 from tenancy.services import add_site
@@ -45,6 +46,8 @@ def fill(site, published, visits, waiting):
         Comment.objects.create(target=article, name="An", text="Ý kiến.", status=status)
     for status in [ContactMessage.Status.NEW] * waiting + [ContactMessage.Status.CLOSED]:
         ContactMessage.objects.create(site=site, name="An", subject="S", message="M", status=status)
+    for status in [Question.Status.NEW] * waiting + [Question.Status.PUBLISHED]:
+        Question.objects.create(site=site, name="An", title="T", question="Q", status=status)
 
 
 def figures(response):
@@ -62,6 +65,7 @@ def test_the_content_apps_register_their_figures():
             "Bình luận chờ duyệt",
             "Lượt truy cập hôm nay",
             "Thư liên hệ chờ xử lý",
+            "Câu hỏi chờ trả lời",
         ]
     )
 
@@ -76,12 +80,14 @@ def test_each_site_has_its_own_figures(admin_client, first_site, other_site):
             "Lượt truy cập hôm nay": 40,
             "Bình luận chờ duyệt": 1,
             "Thư liên hệ chờ xử lý": 1,
+            "Câu hỏi chờ trả lời": 1,
         },
         other_site.pk: {
             "Bài đăng trong tháng": 1,
             "Lượt truy cập hôm nay": 7,
             "Bình luận chờ duyệt": 3,
             "Thư liên hệ chờ xử lý": 3,
+            "Câu hỏi chờ trả lời": 3,
         },
     }
     assert "Lượt truy cập hôm nay" in response.content.decode()
@@ -93,6 +99,7 @@ def test_a_site_without_content_counts_zero(admin_client, other_site):
         "Lượt truy cập hôm nay": 0,
         "Bình luận chờ duyệt": 0,
         "Thư liên hệ chờ xử lý": 0,
+        "Câu hỏi chờ trả lời": 0,
     }
 
 
@@ -104,6 +111,6 @@ def test_the_overview_takes_the_same_queries_for_2_or_20_sites(
         site, _created = add_site(f"xa{n}.example.gov.vn", f"Cổng thông tin xã {n}")
         fill(site, published=1, visits=n, waiting=1)
     admin_client.get(OVERVIEW)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = admin_client.get(OVERVIEW)
     assert len(response.context["rows"]) == sites

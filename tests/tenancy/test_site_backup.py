@@ -28,6 +28,7 @@ from organisation.models import Unit
 from pages.models import Page, PageRevision
 from polls.services import cast_vote as answer_poll
 from procedures.models import Procedure, ProcedureForm
+from questions.models import Question, QuestionSettings
 from sectors.models import Sector
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
@@ -119,6 +120,20 @@ def fill(site, marker, colour, staff_name):
         subject=f"Hỏi {marker}",
         message="Nội dung.",
         handled_by=editor,
+    )
+    QuestionSettings.objects.create(site=site, answer_days=7)
+    Question.objects.create(
+        site=site,
+        name="Lê Văn Tâm",
+        email="tam@example.com",
+        sector=Sector.objects.filter(site=site).first(),
+        unit=Unit.objects.filter(site=site).first(),
+        assignee=editor,
+        title=f"Câu hỏi {marker}",
+        question="Nội dung câu hỏi.",
+        answer="<p>Trả lời.</p>",
+        status="published",
+        answered_by=editor,
     )
     return editor
 
