@@ -18,6 +18,7 @@ from django.core.signals import request_started
 from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import Client
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -113,7 +114,26 @@ def site(db):
         values["slug"].insert(-1, seed_poll(article.site))
     if apps.is_installed("procedures"):
         values["slug"].insert(-1, seed_procedure(article.site))
+    if apps.is_installed("questions"):
+        question = seed_question(article.site)
+        values["slug"].insert(-1, question.slug)
+        values["pk"].insert(-1, str(question.pk))
     return values
+
+
+def seed_question(site):
+    """A published question with its answer."""
+    return apps.get_model("questions", "Question").objects.create(
+        site=site,
+        name="Trần Thị Bích",
+        email="bich@example.com",
+        title="Thời hạn cấp sổ đỏ",
+        question="Cấp giấy chứng nhận mất bao lâu?",
+        answer="<p>Không quá 20 ngày làm việc.</p>",
+        status="published",
+        published_at=timezone.now(),
+        answered_at=timezone.now(),
+    )
 
 
 def seed_poll(site):
