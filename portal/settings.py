@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "guard",
     "library",
     "sectors",
+    "documents",
     "menus",
     "articles",
     "comments",

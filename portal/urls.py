@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from articles import sitemaps
 from contact.sitemaps import ContactSitemap
+from documents.sitemaps import DocumentSitemap
 from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
 from tenancy.theme import theme_css
@@ -17,6 +18,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "organisation": OrganisationSitemap,
     "contact": ContactSitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -46,6 +48,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("", include("documents.urls")),
     path("", include("organisation.urls")),
     path("", include("articles.urls")),
     path("", include("pages.urls")),

@@ -53,6 +53,7 @@ MIGRATION_DATA = [
     ("tenancy.migrations.0004_roles_from_groups", "create_site_administrators"),
     ("menus.migrations.0002_site_administrators", "grant_site_administrators"),
     ("organisation.migrations.0002_role_permissions", "grant_roles"),
+    ("documents.migrations.0003_roles", "grant_documents"),
 ]
 
 
