@@ -18,6 +18,7 @@ from articles.models import Article, ArticleRevision
 from articles.services import cast_vote
 from comments.services import post_comment
 from contact.models import ContactMessage
+from documents.models import Document, DocumentFile, DocumentType, IssuingBody
 from library.attachments import check_upload, store_attachment
 from library.pictures import normalize_upload, store_picture
 from menus.models import Link, Menu, MenuItem, Placement
@@ -96,7 +97,8 @@ def fill(site, marker, colour, staff_name):
         site=site, source=marker, lang="vi", module="news", kind="article", old_id=7,
         article=article,
     )  # fmt: skip
-    Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
+    sector = Sector.objects.create(site=site, name=f"Lĩnh vực {marker}")
+    fill_documents(site, marker, sector, article)
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     ContactMessage.objects.create(
         site=site,
@@ -108,6 +110,29 @@ def fill(site, marker, colour, staff_name):
         handled_by=editor,
     )
     return editor
+
+
+def fill_documents(site, marker, sector, article):
+    kind = DocumentType.objects.create(site=site, name=f"Quyết định {marker}")
+    body = IssuingBody.objects.create(site=site, name=f"UBND {marker}")
+    old, new = (
+        Document.objects.create(
+            site=site,
+            document_type=kind,
+            issuing_body=body,
+            sector=sector,
+            number=f"{n}/QĐ-{marker}",
+            abstract=f"Văn bản {n} {marker}",
+        )
+        for n in (1, 2)
+    )
+    new.replaces.add(old)
+    new.amends.add(old)
+    new.related_articles.add(article)
+    attachment, _created = store_attachment(
+        check_upload(document_upload(pdf_bytes(f"{marker} 2"), f"qd-{marker}.pdf")), site=site
+    )
+    DocumentFile.objects.create(document=new, attachment=attachment, position=1)
 
 
 @pytest.fixture
