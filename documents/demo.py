@@ -22,6 +22,12 @@ def place_of(site):
     return name.split("Ủy ban nhân dân", 1)[-1].strip() or name
 
 
+def deadline(days_from_now):
+    """5 pm local time, `days_from_now` days from today (before today if negative)."""
+    day = timezone.localtime() + timedelta(days=days_from_now)
+    return day.replace(hour=17, minute=0, second=0, microsecond=0)
+
+
 def ensure_named(model, site, names):
     known = {row.name: row for row in model.objects.for_site(site)}
     for n, name in enumerate(names):
@@ -38,7 +44,7 @@ def attach_pdf(document, place):
         place_and_date=f"{place.split(' ', 1)[-1]}, {day:%d/%m/%Y}",
         type_name=document.document_type.name,
         abstract=document.abstract,
-        paragraphs=[in_words_of(document.site, text) for text in content.PARAGRAPHS],
+        paragraphs=tuple(in_words_of(document.site, text) for text in content.PARAGRAPHS),
         signer=document.signer,
     )
     name = f"{document.slug}.pdf"
@@ -116,7 +122,7 @@ class Seeder:
                 body,
                 sector,
                 abstract,
-                opinion_until=timezone.now() + timedelta(days=days_left),
+                opinion_until=deadline(days_left),
                 show_opinions=shown,
             )
             added += 1

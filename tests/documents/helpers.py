@@ -33,7 +33,7 @@ def pdf_bytes(text="Quyết định"):
         place_and_date="Phù Vân, 01/02/2025",
         type_name=text,
         abstract="Về việc thử nghiệm",
-        paragraphs=["Nội dung."],
+        paragraphs=("Nội dung.",),
         signer="Nguyễn Văn A",
     )
 
