@@ -27,7 +27,7 @@ class DocumentType(models.Model):
     site = site_reference("document_types")
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("address"), max_length=110, blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     objects = OrderedQuerySet.as_manager()
 
@@ -53,7 +53,7 @@ class DocumentType(models.Model):
 class IssuingBody(models.Model):
     site = site_reference("issuing_bodies")
     name = models.CharField(_("name"), max_length=200)
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     objects = OrderedQuerySet.as_manager()
 
@@ -173,8 +173,8 @@ class Document(models.Model):
         ordering = ["-issued_on", "-pk"]
         constraints = [unique_per_site("documents_document", "slug")]
         indexes = [models.Index(fields=["site", "issued_on"], name="document_site_issued_idx")]
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
 
     def __str__(self):
         return self.number or self.abstract[:80]
@@ -233,7 +233,7 @@ class Document(models.Model):
 
 class DocumentFile(models.Model):
     document = models.ForeignKey(
-        Document, models.CASCADE, related_name="document_files", verbose_name=_("document")
+        Document, models.CASCADE, related_name="document_files", verbose_name=_("legal document")
     )
     attachment = models.ForeignKey(
         "library.Attachment",
@@ -241,7 +241,7 @@ class DocumentFile(models.Model):
         related_name="document_files",
         verbose_name=_("file"),
     )
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]

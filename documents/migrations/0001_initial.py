@@ -43,8 +43,8 @@ class Migration(migrations.Migration):
                 ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='tenancy.site', verbose_name='site')),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
+                'verbose_name': 'legal document',
+                'verbose_name_plural': 'legal documents',
                 'ordering': ['-issued_on', '-pk'],
             },
         ),
@@ -52,9 +52,9 @@ class Migration(migrations.Migration):
             name='DocumentFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
+                ('position', models.PositiveIntegerField(default=0, verbose_name='order')),
                 ('attachment', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='document_files', to='library.attachment', verbose_name='file')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='document_files', to='documents.document', verbose_name='document')),
+                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='document_files', to='documents.document', verbose_name='legal document')),
             ],
             options={
                 'verbose_name': 'file',
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=100, verbose_name='name')),
                 ('slug', models.SlugField(blank=True, max_length=110, verbose_name='address')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
+                ('position', models.PositiveIntegerField(default=0, verbose_name='order')),
                 ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='document_types', to='tenancy.site', verbose_name='site')),
             ],
             options={
@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
+                ('position', models.PositiveIntegerField(default=0, verbose_name='order')),
                 ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issuing_bodies', to='tenancy.site', verbose_name='site')),
             ],
             options={
