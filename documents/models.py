@@ -15,7 +15,7 @@ from .folding import folded_words
 
 # Addresses under /van-ban/ that are not documents.
 RESERVED_SLUGS = {"du-thao", "rss"}
-NEWEST = (models.F("issued_on").desc(nulls_last=True), "-pk")
+NEWEST = ("-issued_on", "-pk")  # drafts, which have no date, first on PostgreSQL
 
 
 class OrderedQuerySet(SiteQuerySet):
@@ -172,7 +172,12 @@ class Document(models.Model):
     class Meta:
         ordering = ["-issued_on", "-pk"]
         constraints = [unique_per_site("documents_document", "slug")]
-        indexes = [models.Index(fields=["site", "issued_on"], name="document_site_issued_idx")]
+        # NEWEST within a site: a list or a search of a common word walks it and stops at a page.
+        # effective_on: "not yet in force" is a filter on a date to come.
+        indexes = [
+            models.Index(fields=["site", "-issued_on", "-id"], name="document_newest_idx"),
+            models.Index(fields=["site", "effective_on"], name="document_effective_idx"),
+        ]
         verbose_name = _("legal document")
         verbose_name_plural = _("legal documents")
 

@@ -1,5 +1,8 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import QueryDict
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from library.attachments import KINDS
@@ -10,14 +13,32 @@ from .models import Document, DocumentFile
 from .search import matching
 
 PER_PAGE = 20
-LIST_PARAMETERS = ("q", "type", "body", "field", "year", "status", "page")
+FILTER_PARAMETERS = ("q", "type", "body", "field", "year", "status")
+LIST_PARAMETERS = (*FILTER_PARAMETERS, "page")
 KIND_NAMES = dict(KINDS.values())
+
+
+class CappedPaginator(Paginator):
+    """Counts at most MAX_RESULTS documents: the whole list, or a search of a word most
+    documents have (the ward's name), would otherwise count 100,000 rows; the page itself walks
+    the newest first. Readers narrow a long list with the filters."""
+
+    MAX_RESULTS = 1000
+    is_capped = False
+
+    @cached_property
+    def count(self):
+        found = self.object_list.order_by()[: self.MAX_RESULTS + 1].count()
+        self.is_capped = found > self.MAX_RESULTS
+        return min(found, self.MAX_RESULTS)
 
 
 class DocumentListView(ListView):
     template_name = "documents/list.html"
     context_object_name = "documents"
     paginate_by = PER_PAGE
+
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         self.form = FilterForm(self.request.GET, self.request.site)
@@ -28,9 +49,11 @@ class DocumentListView(ListView):
         return matching(documents, query) if query.strip() else documents.newest_first()
 
     def get_context_data(self, **kwargs):
-        chosen = self.request.GET.copy()
-        chosen.pop("page", None)
-        filtered = any(chosen.get(name) for name in LIST_PARAMETERS)
+        chosen = QueryDict(mutable=True)
+        for name in FILTER_PARAMETERS:
+            if self.request.GET.get(name):
+                chosen[name] = self.request.GET[name]
+        filtered = bool(chosen)
         return super().get_context_data(
             form=self.form,
             query=self.query,

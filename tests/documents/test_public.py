@@ -177,3 +177,13 @@ def test_a_change_shows_at_once_on_cached_pages(django_capture_on_commit_callbac
         document.save()
     assert "Tên đã sửa" in reader.get("/van-ban/").content.decode()
     assert "Tên đã sửa" in reader.get(document.get_absolute_url()).content.decode()
+
+
+def test_a_long_list_counts_up_to_a_cap(client, monkeypatch):
+    from documents.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "MAX_RESULTS", 3)
+    for n in range(5):
+        make_document(f"{n}/QĐ-UBND", f"Quy chế phường Phù Vân số {n}")
+    html = listed(client, "?q=phu+van")
+    assert "Hơn 3 văn bản" in html
