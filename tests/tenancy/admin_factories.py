@@ -14,8 +14,8 @@ from documents.models import Document, DocumentType, IssuingBody
 from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
-from sectors.models import Sector
 from pages.models import Page
+from sectors.models import Sector
 from stats.models import DailyVisits
 from tenancy.models import Membership, Site
 from tenancy.roles import Role

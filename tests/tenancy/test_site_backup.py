@@ -26,8 +26,8 @@ from menus.registry import Spec
 from menus.services import create_menu
 from nukeviet.models import ImportedVisits, LegacyObject
 from organisation.models import Unit
-from sectors.models import Sector
 from pages.models import Page, PageRevision
+from sectors.models import Sector
 from stats.models import DailyBreakdown, DailyVisits, HourlyVisits
 from tenancy.models import Membership, Site
 from tenancy.portability import site_models, site_path, site_rows
