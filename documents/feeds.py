@@ -26,7 +26,7 @@ class LatestDocumentsFeed(Feed):
 
     def items(self, obj):
         documents = Document.objects.for_site(obj[0]).published().listed()
-        return documents.order_by("-created_at", "-pk")[:FEED_SIZE]
+        return documents.newest_first()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from documents.models import Document
 from documents.services import apply_links
+from library.models import Attachment
 from tests.documents.helpers import attach, make_document
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,16 @@ def test_file_text_follows_the_files(monkeypatch):
     document_file.delete()
     document.refresh_from_db()
     assert document.search_files == ""
+
+
+@pytest.mark.skipif(
+    not any(field.name == "text" for field in Attachment._meta.fields),
+    reason="library's Attachment.text (extracted text) has not landed yet",
+)
+def test_text_extracted_later_from_a_file_is_searched():
+    document = make_document()
+    attachment = attach(document).attachment
+    attachment.text = "Danh sách hộ cận nghèo tổ dân phố 5"  # as library's extraction will fill
+    attachment.save()
+    document.refresh_from_db()
+    assert "ho can ngheo to dan pho 5" in document.search_files
