@@ -48,6 +48,15 @@ class DocumentFileForm(forms.ModelForm):
         return super().save(commit)
 
 
+class DocumentForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("replaces", "amends"):
+            if self.instance.pk and self.instance in (cleaned.get(name) or []):
+                self.add_error(name, _("A document cannot replace or amend itself."))
+        return cleaned
+
+
 class DocumentFileInline(admin.TabularInline):
     model = DocumentFile
     form = DocumentFileForm
@@ -85,6 +94,7 @@ class IssuingBodyAdmin(SiteScopedAdmin, admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(SiteScopedAdmin, admin.ModelAdmin):
+    form = DocumentForm
     inlines = [DocumentFileInline]
     list_display = [
         "number_or_draft",

@@ -100,3 +100,24 @@ def test_saving_a_replacing_document_marks_the_old_one(admin_client):
     assert response.status_code == 302
     old.refresh_from_db()
     assert old.status == Document.Status.EXPIRED
+
+
+def test_a_document_cannot_replace_itself(admin_client):
+    document = make_document("1/QĐ-UBND", "Quy chế")
+    data = document_form(
+        "",
+        **{
+            "document_files-TOTAL_FORMS": "0",
+            "document_type": document.document_type_id,
+            "issuing_body": document.issuing_body_id,
+            "number": "1/QĐ-UBND",
+            "slug": document.slug,
+            "replaces": [document.pk],
+        },
+    )
+    change = reverse("admin:documents_document_change", args=[document.pk])
+    response = admin_client.post(change, data)
+    assert response.status_code == 200
+    assert "không thể tự thay thế" in response.content.decode()
+    document.refresh_from_db()
+    assert document.status == Document.Status.IN_FORCE
