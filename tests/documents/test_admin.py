@@ -121,3 +121,14 @@ def test_a_document_cannot_replace_itself(admin_client):
     assert "không thể tự thay thế" in response.content.decode()
     document.refresh_from_db()
     assert document.status == Document.Status.IN_FORCE
+
+
+def test_the_list_takes_as_many_queries_for_many_documents(
+    admin_client, django_assert_max_num_queries
+):
+    for n in range(30):
+        make_document(f"{n}/QĐ-UBND", f"Văn bản {n}")
+    admin_client.get(CHANGELIST)
+    with django_assert_max_num_queries(20):
+        response = admin_client.get(CHANGELIST)
+    assert response.status_code == 200
