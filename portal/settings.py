@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "library",
     "sectors",
     "procedures",
+    "documents",
     "menus",
     "articles",
     "comments",

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from articles import sitemaps
 from contact.sitemaps import ContactSitemap
+from documents.sitemaps import DocumentSitemap
 from organisation.sitemaps import OrganisationSitemap
 from pages.sitemaps import PageSitemap
 from polls.sitemaps import PollSitemap
@@ -23,6 +24,7 @@ SITEMAPS = {
     "polls": PollSitemap,
     "procedures": ProcedureSitemap,
     "questions": QuestionSitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -53,6 +55,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("", include("documents.urls")),
     path("", include("organisation.urls")),
     path("", include("polls.urls")),
     path("", include("procedures.urls")),

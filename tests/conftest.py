@@ -56,6 +56,7 @@ MIGRATION_DATA = [
     ("polls.migrations.0002_role_permissions", "grant_roles"),
     ("procedures.migrations.0002_role_permissions", "grant_roles"),
     ("questions.migrations.0002_roles_permissions", "grant_questions"),
+    ("documents.migrations.0003_roles", "grant_documents"),
 ]
 
 

@@ -13,6 +13,7 @@ from articles.models import Article, Tag
 from comments.models import Comment
 from comments.services import refresh_comment_counts
 from contact.models import ContactMessage
+from documents.models import Document
 from questions.models import Question
 from tests.factories import first_site
 
@@ -88,8 +89,25 @@ def public_page_types(article):
         ("procedures found", "/thu-tuc-hanh-chinh/?q=dang+ky&linh-vuc=ho-tich&muc-do=full"),
         ("administrative procedure", "/thu-tuc-hanh-chinh/dang-ky-khai-sinh/"),
         *question_pages(),
+        *document_page_types(),
         ("404 page", MISSING_PAGE, 404),
         *ERROR_PAGES,
+    ]
+
+
+def document_page_types():
+    """The documents' list, a search, a document that replaces another, its print view, the
+    drafts and a draft open for opinion, of the first demo site."""
+    documents = Document.objects.for_site(first_site())
+    replacing = documents.filter(replaces__isnull=False).order_by("pk").first()
+    draft = documents.drafts().order_by("-opinion_until").first()
+    return [
+        ("documents", "/van-ban/"),
+        ("documents search", "/van-ban/?q=qd+ubnd&status=in_force"),
+        ("document", replacing.get_absolute_url()),
+        ("print view of a document", replacing.get_absolute_url() + "in/"),
+        ("drafts for opinion", "/van-ban/du-thao/"),
+        ("draft for opinion", draft.get_absolute_url()),
     ]
 
 

@@ -118,6 +118,8 @@ def site(db):
         question = seed_question(article.site)
         values["slug"].insert(-1, question.slug)
         values["pk"].insert(-1, str(question.pk))
+    if apps.is_installed("documents"):
+        values["slug"].insert(-1, seed_document(article.site))
     return values
 
 
@@ -156,6 +158,15 @@ def seed_page(site):
     about = page.objects.create(site=site, title="Giới thiệu", status="published")
     page.objects.create(site=site, parent=about, title="Lịch sử", status="published")
     return about.slug
+
+
+def seed_document(site):
+    """A published document with its PDF; returns its slug."""
+    from tests.documents.helpers import attach, make_document
+
+    document = make_document(site=site)
+    attach(document)
+    return document.slug
 
 
 def seed_nukeviet(article, category):

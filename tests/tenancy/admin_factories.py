@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Article, Category, Tag, Vote
 from comments.models import Comment
 from contact.models import ContactMessage
+from documents.models import Document, DocumentType, IssuingBody
 from library.models import Attachment, Picture
 from menus.models import Link, Menu, MenuItem, Placement
 from organisation.models import Organisation, Person, Unit
@@ -120,6 +121,14 @@ def person(site, mark):
     return Person.objects.create(site=site, unit=unit(site, mark), name=mark, position=mark)
 
 
+def document(site, mark):
+    kind = DocumentType.objects.create(site=site, name=f"{mark} loại")
+    body = IssuingBody.objects.create(site=site, name=f"{mark} cơ quan")
+    return Document.objects.create(
+        site=site, document_type=kind, issuing_body=body, number=mark, abstract=mark
+    )
+
+
 def renamed_site(site, mark):
     site.name = mark
     site.save()
@@ -161,6 +170,9 @@ FACTORIES = {
     Sector: lambda site, mark: Sector.objects.create(site=site, name=mark),
     Person: person,
     Procedure: lambda site, mark: Procedure.objects.create(site=site, name=mark, code="1.001193"),
+    DocumentType: lambda site, mark: DocumentType.objects.create(site=site, name=mark),
+    IssuingBody: lambda site, mark: IssuingBody.objects.create(site=site, name=mark),
+    Document: document,
     Organisation: lambda site, mark: Organisation.objects.create(site=site, name=mark),
     Site: renamed_site,
     AccessAttempt: access(AccessAttempt, get_data="", post_data="", failures_since_start=3),

@@ -18,6 +18,7 @@ from articles.models import Article, ArticleRevision
 from articles.services import cast_vote
 from comments.services import post_comment
 from contact.models import ContactMessage
+from documents.models import Document, DocumentFile, DocumentType, IssuingBody
 from library.attachments import check_upload, store_attachment
 from library.pictures import normalize_upload, store_picture
 from menus.models import Link, Menu, MenuItem, Placement
@@ -111,6 +112,7 @@ def fill(site, marker, colour, staff_name):
         check_upload(document_upload(real_pdf(f"Tờ khai {marker}"), "to-khai.pdf")), site=site
     )
     ProcedureForm.objects.create(procedure=procedure, attachment=form)
+    fill_documents(site, marker, sector, article)
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     ContactMessage.objects.create(
         site=site,
@@ -136,6 +138,28 @@ def fill(site, marker, colour, staff_name):
         answered_by=editor,
     )
     return editor
+
+
+def fill_documents(site, marker, sector, article):
+    kind = DocumentType.objects.create(site=site, name=f"Quyết định {marker}")
+    body = IssuingBody.objects.create(site=site, name=f"UBND {marker}")
+    old, new = (
+        Document.objects.create(
+            site=site,
+            document_type=kind,
+            issuing_body=body,
+            sector=sector,
+            number=f"{n}/QĐ-{marker}",
+            abstract=f"Văn bản {n} {marker}",
+        )
+        for n in (1, 2)
+    )
+    new.replaces.add(old)
+    new.amends.add(old)
+    new.related_articles.add(article)
+    upload = document_upload(real_pdf(f"Quyết định {marker} 2"), f"qd-{marker}.pdf")
+    attachment, _created = store_attachment(check_upload(upload), site=site)
+    DocumentFile.objects.create(document=new, attachment=attachment, position=1)
 
 
 @pytest.fixture
