@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
+from comments import targets
 from portal.pagecache import cached_page, is_cacheable_request, keep_until
 
 from .caching import article_version_key, generation_key, next_change
@@ -190,11 +191,7 @@ def cached_listing(view, parameters=("page",)):
     return cached_page(listing_depends_on, parameters=parameters)(until_next_change(view))
 
 
-# The comment section's order, page and reply form (comments/templatetags/comments_tags.py).
-COMMENT_PARAMETERS = ("comments", "comments_page", "tra-loi")
-
-
 def cached_article(view):
     return cached_page(
-        article_page_depends_on, on_hit=count_cached_view, parameters=COMMENT_PARAMETERS
+        article_page_depends_on, on_hit=count_cached_view, parameters=targets.QUERY_PARAMETERS
     )(until_next_change(view))

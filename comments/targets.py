@@ -33,6 +33,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 REGISTRY = {}
+# What the comment section reads from a page's query string (its order, page and reply form):
+# a cached page of a target keys on these (portal/pagecache.py).
+QUERY_PARAMETERS = ("comments", "comments_page", "tra-loi")
 HEADING = _("Readers' comments")
 NOUN = _("page")
 CLOSED = _("This page no longer takes comments.")

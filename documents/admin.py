@@ -8,6 +8,8 @@ from django.template.defaultfilters import filesizeformat, truncatechars
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from comments import targets
+from comments.models import Comment
 from library.admin_attachments import AttachmentUploadField
 from library.attachments import store_attachment
 from tenancy.admin import SiteScopedAdmin
@@ -129,9 +131,29 @@ class DocumentAdmin(SiteScopedAdmin, admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Draft for public opinion"), {"fields": ["opinion_until", "show_opinions"]}),
+        (
+            _("Draft for public opinion"),
+            {"fields": ["opinion_until", "show_opinions", "opinions"]},
+        ),
         (_("Links"), {"fields": ["replaces", "amends", "related_articles"]}),
     ]
+
+    readonly_fields = ["opinions"]
+
+    @admin.display(description=_("Opinions received"))
+    def opinions(self, document):
+        """How many opinions a draft has, with links to moderate them and to export them."""
+        if not document.pk or not document.is_draft:
+            return "—"
+        count = Comment.objects.for_target(document).count()
+        return format_html(
+            '{} · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            count,
+            targets.moderation_url(document),
+            _("Moderate"),
+            targets.export_url(document),
+            _("Export (CSV)"),
+        )
 
     @admin.display(description=_("number and symbol"), ordering="number")
     def number_or_draft(self, document):

@@ -12,12 +12,13 @@ class DocumentsConfig(AppConfig):
         from portal import pagecache, searchables
         from tenancy import demo_registry
 
-        from . import signals  # noqa: F401
+        from . import comment_target, signals  # noqa: F401
         from .caching import page_dependency
         from .demo import seed
         from .search import depends_on, search_documents
 
         pagecache.depend_everywhere(page_dependency)
+        comment_target.register()
         searchables.register("documents", search_documents, depends_on, order=20)
         demo_registry.register("documents", seed, order=40)
         registry.register_list("documents", _("Documents"), "documents:list")

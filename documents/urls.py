@@ -1,5 +1,7 @@
 from django.urls import path
 
+from comments import targets
+
 from . import feeds, views
 from .caching import cached
 
@@ -17,6 +19,10 @@ urlpatterns = [
         name="drafts",
     ),
     path("van-ban/rss/", feeds.LatestDocumentsFeed(), name="feed"),
-    path("van-ban/<slug:slug>/", cached(views.DocumentView.as_view()), name="detail"),
+    path(
+        "van-ban/<slug:slug>/",
+        cached(views.DocumentView.as_view(), parameters=targets.QUERY_PARAMETERS),
+        name="detail",
+    ),
     path("van-ban/<slug:slug>/in/", views.DocumentPrintView.as_view(), name="print"),
 ]
