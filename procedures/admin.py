@@ -63,6 +63,7 @@ class ProcedureAdmin(SiteScopedAdmin, admin.ModelAdmin):
     list_select_related = ["sector"]
     search_fields = ["name", "code", "search_name"]
     inlines = [ProcedureFormInline]
+    autocomplete_fields = ["legal_documents"]
     readonly_fields = ["public_address"]
     fieldsets = [
         (None, {"fields": ["name", "code", "sector", "level", "status", "slug"]}),
@@ -78,6 +79,7 @@ class ProcedureAdmin(SiteScopedAdmin, admin.ModelAdmin):
                     "applicants",
                     "result",
                     "legal_basis",
+                    "legal_documents",
                 ]
             },
         ),

@@ -3,6 +3,7 @@ and procedure pages, the portal search and the sitemap depend on it (portal/page
 pages depend on the articles' generation too, as their header and sidebar show articles."""
 
 from articles.views import listing_depends_on, until_next_change
+from documents.caching import version_key as documents_key
 from portal.pagecache import bump, cached_page
 
 # The query parameters the list reads; others do not make new cached copies.
@@ -18,7 +19,9 @@ def touch(site_id):
 
 
 def depends_on(request, view_kwargs):
-    return [*listing_depends_on(request, view_kwargs), version_key(request.site.pk)]
+    """The procedure pages link the site's documents they rest on: those change them too."""
+    site_id = request.site.pk
+    return [*listing_depends_on(request, view_kwargs), version_key(site_id), documents_key(site_id)]
 
 
 def cached_procedure_page(view, parameters=()):

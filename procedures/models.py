@@ -90,6 +90,12 @@ class Procedure(models.Model):
     applicants = models.TextField(_("who may request"), blank=True)
     result = models.TextField(_("result"), blank=True)
     legal_basis = models.TextField(_("legal basis"), blank=True)
+    legal_documents = models.ManyToManyField(
+        "documents.Document",
+        blank=True,
+        related_name="procedures",
+        verbose_name=_("documents of the office it rests on"),
+    )
     national_url = models.URLField(
         _("address on the National Public Service Portal"),
         max_length=500,

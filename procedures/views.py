@@ -5,6 +5,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from documents.models import Document
 from sectors.models import Sector
 
 from .models import Procedure, ProcedureForm
@@ -93,6 +94,13 @@ class ProcedureView(DetailView):
         forms_to_download = ProcedureForm.objects.select_related("attachment")
         procedures = visible_procedures(self.request).select_related("sector")
         return get_object_or_404(
-            procedures.prefetch_related(Prefetch("forms", queryset=forms_to_download)),
+            procedures.prefetch_related(
+                Prefetch("forms", queryset=forms_to_download),
+                Prefetch(
+                    "legal_documents",
+                    queryset=Document.objects.published().listed().newest_first(),
+                    to_attr="published_legal_documents",
+                ),
+            ),
             slug=self.kwargs["slug"],
         )

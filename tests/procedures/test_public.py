@@ -117,8 +117,8 @@ def test_a_procedure_page_shows_every_part(client, procedures, django_assert_max
     ProcedureForm.objects.create(procedure=procedure, attachment=attachment, position=2)
     cache.clear()
     # The layout's 13 (the poll block's 2 included), the procedure, its forms with their
-    # documents, the next article due.
-    with django_assert_max_num_queries(16):
+    # documents, the documents it rests on, the next article due.
+    with django_assert_max_num_queries(17):
         response = client.get(procedure.get_absolute_url())
     html = response.content.decode()
     for text in [
