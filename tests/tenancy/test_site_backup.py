@@ -113,6 +113,7 @@ def fill(site, marker, colour, staff_name):
     )
     ProcedureForm.objects.create(procedure=procedure, attachment=form)
     fill_documents(site, marker, sector, article)
+    procedure.legal_documents.set(Document.objects.filter(site=site))
     fill_organisation(site, marker, picture_bytes(format="PNG", color=colour))
     ContactMessage.objects.create(
         site=site,
@@ -266,7 +267,7 @@ def test_a_site_goes_and_comes_back_whole(sites, settings, tmp_path):
     assert after == before
     assert all(rows for rows in before[0].values()), "every model has rows in this test"
     texts = sorted(row["text"] for row in after[0]["library.Attachment"])
-    assert texts == ["Quyết định Ninh-Hải-B", "Tờ khai Ninh-Hải-B"]
+    assert texts == ["Quyết định Ninh-Hải-B", "Quyết định Ninh-Hải-B 2", "Tờ khai Ninh-Hải-B"]
     assert site_media(restored, settings.MEDIA_ROOT) == media_before
     assert any("~" in name for name in media_before), "renditions travel too"
     assert snapshot(first) == first_before
