@@ -68,7 +68,7 @@ bench: install
 
 # The same harness, tiny and quick (CI-sized): a small seed, 2 s per scenario, counts exact.
 bench-smoke: install
-	BENCH_DATABASE=portal_bench_smoke $(BIN)/python -m bench.run --smoke --articles 300 \
+	BENCH_DATABASE=portal_bench_smoke $(BIN)/python -m bench.run --smoke --articles 300 --documents 300 \
 		--categories 20 --seconds 2 --tail 1 --cookies 50 --workers 2
 
 # Does a page cost more with 100 times more articles? Home, a deep category page and a search,

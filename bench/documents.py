@@ -20,8 +20,11 @@ PHRASE = (
     "chữa cháy dịch bệnh chuyển đổi số cải cách hành chính tổ dân phố vệ sinh đô thị"
 )
 WORDS = PHRASE.split(" ")
-SEARCH = "phu van"  # a word of most documents: the list walks the newest ones
-NUMBER_SEARCH = "{n} qd ubnd"  # a number typed without diacritics; {n} varies, so uncached
+SEARCH = "phu van"  # words of most documents: the list walks the newest ones
+# A number typed without diacritics; {n} (bench/wrk/visitors.lua) differs for each request, so
+# each is a search never made before. Numbers are unique, so one in six finds its decision and
+# the others find nothing, as a citizen's search for another type's number does.
+NUMBER_SEARCH = "{n} qd ubnd"
 
 
 def documents(site, count, rng):
@@ -33,7 +36,7 @@ def documents(site, count, rng):
             site=site,
             document_type=types[kind],
             issuing_body=body,
-            number=f"{rng.randint(1, 500)}/{TYPES[kind][1]}",
+            number=f"{n + 1}/{TYPES[kind][1]}",
             abstract=" ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 25))),
             slug=f"van-ban-{n + 1}",
             issued_on=date(2015, 1, 1) + timedelta(days=rng.randint(0, 4000)),
@@ -61,3 +64,12 @@ def seed(count=100_000):
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Document._meta.db_table}")
     return count
+
+
+def scenarios(scenario):
+    """The documents' list searched for words (then served from the cache) and for a new number
+    at each request (never cached): `scenario` is bench.run.Scenario."""
+    return [
+        scenario("documents_search", f"/van-ban/?q={SEARCH.replace(' ', '+')}", counted=True),
+        scenario("documents_new", f"/van-ban/?q={NUMBER_SEARCH.replace(' ', '+')}", counted=True),
+    ]

@@ -42,6 +42,7 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--categories", type=int, default=200)
+    parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10, help="reader traffic per scenario")
     parser.add_argument("--tail", type=int, default=2, help="bot traffic after it, uncounted")
     parser.add_argument("--cookies", type=int, default=2000, help="distinct readers")
@@ -96,11 +97,13 @@ def prepare(args, seeder=None):
 
     django.setup()
     call_command("migrate", "--noinput", verbosity=0)
-    from bench import seed
+    from bench import documents, seed
 
     started = time.monotonic()
     if seeder is None and seed.seed(args.articles, args.categories):
         print(f"Seeded {args.articles} articles in {time.monotonic() - started:.0f} s", flush=True)
+    if seeder is None and documents.seed(args.documents):
+        print(f"Seeded {args.documents} documents", flush=True)
     elif seeder is not None and (seeded := seeder()):
         print(f"Seeded {seeded} in {time.monotonic() - started:.0f} s", flush=True)
     call_command("collectstatic", "--noinput", verbosity=0)
@@ -111,6 +114,7 @@ def scenarios():
     from django.urls import reverse
 
     from articles.models import Article, Category
+    from bench import documents
 
     published = Article.objects.published().order_by("pk")
     middle = published.count() // 2
@@ -133,6 +137,7 @@ def scenarios():
             f"{reverse('articles:search')}?q={SEARCH_PHRASE.replace(' ', '+')}&to={{day}}",
             counted=True,
         ),
+        *documents.scenarios(Scenario),
         Scenario("stats_json", reverse("stats:summary")),
         Scenario(
             "article_no_stats", second.get_absolute_url(), article_id=second.pk, statistics=False
