@@ -38,10 +38,19 @@ def header_specs(site):
         registry.Spec("Trang chủ", registry.LIST, "home"),
         about_spec(site),
         news_spec(site),
-        registry.Spec("Văn bản", registry.URL, url="/van-ban/"),
-        registry.Spec("Hỏi đáp", registry.URL, url="/hoi-dap/"),
+        list_spec("Văn bản", "documents", "/van-ban/"),
+        list_spec("Thủ tục hành chính", "procedures", "/thu-tuc-hanh-chinh/"),
+        list_spec("Hỏi đáp", "questions", "/hoi-dap/"),
         registry.Spec("Liên hệ", registry.URL, url="/lien-he/"),
     ]
+
+
+def list_spec(label, key, url):
+    """A list of the portal that an app registered (menus.registry.register_list), else the
+    address, for an installation without that app."""
+    if key in registry.lists():
+        return registry.Spec(label, registry.LIST, key)
+    return registry.Spec(label, registry.URL, url=url)
 
 
 def footer_specs(site):

@@ -19,7 +19,17 @@ def test_both_demo_wards_get_menus_and_links_once(client):
     for site in sites:
         header = Menu.objects.get(site=site, place="header")
         top = [item.label for item in header.items.filter(parent=None)]
-        assert top == ["Trang chủ", "Giới thiệu", "Tin tức", "Văn bản", "Hỏi đáp", "Liên hệ"]
+        assert top == [
+            "Trang chủ",
+            "Giới thiệu",
+            "Tin tức",
+            "Văn bản",
+            "Thủ tục hành chính",
+            "Hỏi đáp",
+            "Liên hệ",
+        ]
+        lists = header.items.filter(kind="list").values_list("target", flat=True)
+        assert {"documents", "procedures", "questions"} <= set(lists)
         news = header.items.get(label="Tin tức", parent=None)
         assert news.children.count() >= 2
         assert all(child.kind == "category" for child in news.children.all())
@@ -30,4 +40,5 @@ def test_both_demo_wards_get_menus_and_links_once(client):
         assert seed_demo(site) == 0
     nav = nav_html(client.get("/"))
     assert 'href="/trang/gioi-thieu/"' in nav and 'href="/van-ban/"' in nav
+    assert 'href="/thu-tuc-hanh-chinh/"' in nav and 'href="/hoi-dap/"' in nav
     assert "chuyen-muc/" in nav
