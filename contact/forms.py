@@ -2,7 +2,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from guard.contact_fields import clean_phone, email_field, phone_field, require_email_or_phone
+from guard.contact_fields import (
+    clean_phone,
+    email_field,
+    limit_length,
+    phone_field,
+    require_email_or_phone,
+)
 from guard.forms import GuardedForm
 
 TOO_LONG_TO_KEEP = _(
@@ -52,11 +58,7 @@ class ContactForm(GuardedForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = office_name
-        limit = settings.PORTAL_CONTACT_MAX_LENGTH
-        message = self.fields["message"]
-        message.max_length = limit
-        message.validators.append(forms.fields.validators.MaxLengthValidator(limit))
-        message.widget.attrs["maxlength"] = limit
+        limit_length(self.fields["message"], settings.PORTAL_CONTACT_MAX_LENGTH)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def clean_phone(self):

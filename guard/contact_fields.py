@@ -10,6 +10,13 @@ PHONE = re.compile(r"^\+?[0-9 .()-]+$")
 PHONE_DIGITS = (9, 13)
 
 
+def limit_length(field, limit):
+    """A text field of a reader's form limited to `limit` characters, in the browser too."""
+    field.max_length = limit
+    field.validators.append(forms.fields.validators.MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = limit
+
+
 def email_field():
     return forms.EmailField(
         label=_("E-mail"),

@@ -4,7 +4,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from guard.contact_fields import clean_phone, email_field, phone_field, require_email_or_phone
+from guard.contact_fields import (
+    clean_phone,
+    email_field,
+    limit_length,
+    phone_field,
+    require_email_or_phone,
+)
 from guard.forms import GuardedForm
 
 from .models import CODE_ALPHABET, CODE_LENGTH
@@ -59,11 +65,7 @@ class AskForm(GuardedForm):
     def __init__(self, *args, sectors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = sectors
-        limit = settings.PORTAL_QUESTION_MAX_LENGTH
-        field = self.fields["question"]
-        field.max_length = limit
-        field.validators.append(forms.fields.validators.MaxLengthValidator(limit))
-        field.widget.attrs["maxlength"] = limit
+        limit_length(self.fields["question"], settings.PORTAL_QUESTION_MAX_LENGTH)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def clean_phone(self):
