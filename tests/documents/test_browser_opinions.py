@@ -36,6 +36,7 @@ def test_a_reader_sends_an_opinion_on_an_open_draft(page, live_server):
     form.get_by_label("Họ và tên").fill("Lê Thị Hoa")
     form.get_by_label("Thư điện tử").fill("hoa@example.vn")
     form.get_by_label("Nội dung bình luận").fill(OPINION)
+    expect(page.locator("input[name=captcha_0]")).not_to_have_value("")
     form.get_by_label("Mã bảo mật").fill(answer(page))
     form.get_by_role("button").filter(has_text="Gửi").first.click()
     notice = page.locator("#binh-luan-thong-bao")
