@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from library.attachments import KINDS
 from portal.pagecache import keep_until
+from portal.printing import PrintViewMixin
 
 from .forms import FilterForm
 from .models import Document, DocumentFile
@@ -127,5 +128,5 @@ class DocumentView(DocumentMixin, DetailView):
         )
 
 
-class DocumentPrintView(DocumentMixin, DetailView):
+class DocumentPrintView(PrintViewMixin, DocumentMixin, DetailView):
     template_name = "documents/print.html"

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 from articles.caching import generation_key
 from articles.views import until_next_change
 from portal.pagecache import cached_page, keep_until
+from portal.printing import PrintViewMixin
 
 from .caching import version_key
 from .models import Page
@@ -95,7 +96,7 @@ class PageView(PageMixin, DetailView):
         return not Page.objects.published().filter(pk=page.pk).exists()
 
 
-class PagePrintView(PageMixin, DetailView):
+class PagePrintView(PrintViewMixin, PageMixin, DetailView):
     template_name = "pages/print.html"
 
 
